@@ -1,0 +1,1 @@
+"""Data layer: models, engine set-up and migrations. Knows nothing of Qt."""

@@ -1,0 +1,315 @@
+"""Applications: create, edit, archive, delete, list, and the one rule for changing stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from tracker.db.coltypes import utcnow
+from tracker.db.enums import RemoteMode, Stage
+from tracker.db.models import Application, Company, Contact, StageChange
+from tracker.domain.errors import NotFoundError
+from tracker.domain.store import Store
+from tracker.domain.validate import LONG_TEXT, Checker
+
+MAX_SALARY = 100_000_000
+
+
+@dataclass(frozen=True)
+class ApplicationInput:
+    """What a person types about one application. Text is trimmed; empty text means none."""
+
+    company: str
+    role: str
+    stage: Stage | str = Stage.WISHLIST
+    posting_url: str | None = None
+    location: str | None = None
+    remote_mode: RemoteMode | str | None = None
+    salary_min: int | None = None
+    salary_max: int | None = None
+    salary_currency: str | None = None
+    source: str | None = None
+    priority: int = 0
+    found_on: date | None = None
+    applied_on: date | None = None
+    closed_on: date | None = None
+    job_description: str | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class StageMove:
+    """What one stage change did; the UI reacts to it (a rejection opens the panel)."""
+
+    application_id: int
+    from_stage: Stage | None
+    to_stage: Stage
+    changed_at: datetime
+
+    @property
+    def changed(self) -> bool:
+        return self.from_stage != self.to_stage
+
+    @property
+    def rejected(self) -> bool:
+        return self.changed and self.to_stage is Stage.REJECTED
+
+
+@dataclass(frozen=True)
+class ApplicationRow:
+    """The columns the applications table shows, and nothing more."""
+
+    id: int
+    company: str
+    role: str
+    stage: Stage
+    location: str | None
+    applied_on: date | None
+    updated_at: datetime
+    archived: bool
+
+
+def _clean(data: ApplicationInput) -> ApplicationInput:
+    c = Checker()
+    company = c.required("company", "Company", data.company)
+    role = c.required("role", "Role", data.role)
+    stage = c.choice("stage", "Stage", Stage, data.stage) or Stage.WISHLIST
+    remote = c.choice("remote_mode", "Remote", RemoteMode, data.remote_mode)
+    salary_min = c.whole("salary_min", "Minimum salary", data.salary_min, 0, MAX_SALARY)
+    salary_max = c.whole("salary_max", "Maximum salary", data.salary_max, 0, MAX_SALARY)
+    if salary_min is not None and salary_max is not None and salary_min > salary_max:
+        c.fail("salary_max", "The maximum salary is below the minimum.")
+    currency = c.text("salary_currency", "Currency", data.salary_currency, 3)
+    if currency is not None and not (len(currency) == 3 and currency.isalpha()):
+        c.fail("salary_currency", "Currency is a three-letter code, such as EUR or USD.")
+    found = c.day("found_on", "Date found", data.found_on)
+    applied = c.day("applied_on", "Date applied", data.applied_on)
+    closed = c.day("closed_on", "Date closed", data.closed_on)
+    if found and applied and applied < found:
+        c.fail("applied_on", "The application date is before the date you found the job.")
+    start = applied or found
+    if closed and start and closed < start:
+        c.fail("closed_on", "The closing date is before the job was found or applied for.")
+    cleaned = ApplicationInput(
+        company=company,
+        role=role,
+        stage=stage,
+        posting_url=c.url("posting_url", "Posting link", data.posting_url),
+        location=c.text("location", "Location", data.location),
+        remote_mode=remote,
+        salary_min=salary_min,
+        salary_max=salary_max,
+        salary_currency=currency.upper() if currency else None,
+        source=c.text("source", "Source", data.source),
+        priority=c.whole("priority", "Priority", data.priority, 0, 5) or 0,
+        found_on=found,
+        applied_on=applied,
+        closed_on=closed,
+        job_description=c.text(
+            "job_description", "Job description", data.job_description, LONG_TEXT
+        ),
+        notes=c.text("notes", "Notes", data.notes, LONG_TEXT),
+    )
+    c.done()
+    return cleaned
+
+
+def company_named(session: Session, name: str) -> Company:
+    """The company with this name (ignoring case), created if it is new."""
+    found = session.scalar(select(Company).where(func.lower(Company.name) == name.lower()))
+    if found is None:
+        found = Company(name=name)
+        session.add(found)
+        session.flush()
+    return found
+
+
+def _load(session: Session, application_id: int) -> Application:
+    application = session.get(Application, application_id)
+    if application is None:
+        raise NotFoundError("application", application_id)
+    return application
+
+
+def _apply(session: Session, application: Application, data: ApplicationInput) -> None:
+    application.company = company_named(session, data.company)
+    for f in fields(ApplicationInput):
+        if f.name not in ("company", "stage"):
+            setattr(application, f.name, getattr(data, f.name))
+
+
+def _move(session: Session, application: Application, to: Stage, note: str | None) -> StageMove:
+    """The one stage rule: record the change and keep the dates in step with it."""
+    move = StageMove(application.id, application.stage, to, utcnow())
+    if not move.changed:
+        return move
+    today = move.changed_at.astimezone().date()
+    if to is not Stage.WISHLIST and application.applied_on is None:
+        application.applied_on = today
+    if to.is_closed:
+        application.closed_on = application.closed_on or today
+    else:
+        application.closed_on = None
+    application.stage = to
+    application.updated_at = move.changed_at
+    session.add(
+        StageChange(
+            application=application,
+            from_stage=move.from_stage,
+            to_stage=to,
+            changed_at=move.changed_at,
+            note=note,
+        )
+    )
+    return move
+
+
+def create_application(store: Store, data: ApplicationInput) -> int:
+    data = _clean(data)
+    with store.transaction() as session:
+        application = Application(stage=Stage(data.stage))
+        _apply(session, application, data)
+        session.add(application)
+        session.flush()
+        session.add(
+            StageChange(application=application, from_stage=None, to_stage=application.stage)
+        )
+        session.flush()
+        return application.id
+
+
+def get_application(store: Store, application_id: int) -> ApplicationInput:
+    with store.reading() as session:
+        application = _load(session, application_id)
+        values = {
+            f.name: getattr(application, f.name)
+            for f in fields(ApplicationInput)
+            if f.name != "company"
+        }
+        return ApplicationInput(company=application.company.name, **values)
+
+
+def update_application(store: Store, application_id: int, data: ApplicationInput) -> StageMove:
+    """Save every field; a different stage goes through the stage rule in the same transaction."""
+    data = _clean(data)
+    with store.transaction() as session:
+        application = _load(session, application_id)
+        old_company = application.company_id
+        _apply(session, application, data)
+        application.updated_at = utcnow()
+        move = _move(session, application, Stage(data.stage), None)
+        session.flush()
+        _drop_company_if_unused(session, old_company)
+        return move
+
+
+def change_stage(
+    store: Store, application_id: int, stage: Stage | str, note: str | None = None
+) -> StageMove:
+    c = Checker()
+    to = c.choice("stage", "Stage", Stage, stage)
+    clean_note = c.text("note", "Note", note, LONG_TEXT)
+    if to is None:
+        c.fail("stage", "Choose a stage.")
+    c.done()
+    assert to is not None
+    with store.transaction() as session:
+        return _move(session, _load(session, application_id), to, clean_note)
+
+
+def set_archived(store: Store, application_id: int, archived: bool = True) -> None:
+    with store.transaction() as session:
+        application = _load(session, application_id)
+        application.archived = archived
+        application.updated_at = utcnow()
+
+
+def delete_application(store: Store, application_id: int) -> None:
+    """Delete an application and everything that belongs only to it."""
+    with store.transaction() as session:
+        application = _load(session, application_id)
+        company_id = application.company_id
+        session.delete(application)
+        session.flush()
+        _drop_company_if_unused(session, company_id)
+
+
+def _drop_company_if_unused(session: Session, company_id: int) -> None:
+    used = session.scalar(
+        select(func.count()).select_from(Application).where(Application.company_id == company_id)
+    ) or session.scalar(
+        select(func.count()).select_from(Contact).where(Contact.company_id == company_id)
+    )
+    if not used:
+        company = session.get(Company, company_id)
+        if company is not None:
+            session.delete(company)
+
+
+def stage_history(store: Store, application_id: int) -> list[StageChange]:
+    with store.reading() as session:
+        _load(session, application_id)
+        return list(
+            session.scalars(
+                select(StageChange)
+                .where(StageChange.application_id == application_id)
+                .order_by(StageChange.changed_at, StageChange.id)
+            )
+        )
+
+
+def rows_query(
+    search: str = "", stage: Stage | None = None, include_archived: bool = False
+) -> Select[tuple[int, str, str, Stage, str | None, date | None, datetime, bool]]:
+    query = (
+        select(
+            Application.id,
+            Company.name,
+            Application.role,
+            Application.stage,
+            Application.location,
+            Application.applied_on,
+            Application.updated_at,
+            Application.archived,
+        )
+        .join(Company, Application.company_id == Company.id)
+        .order_by(Application.updated_at.desc(), Application.id.desc())
+    )
+    if not include_archived:
+        query = query.where(Application.archived.is_(False))
+    if stage is not None:
+        query = query.where(Application.stage == stage)
+    text = search.strip()
+    if text:
+        pattern = f"%{_escape_like(text)}%"
+        query = query.where(
+            or_(
+                *(
+                    column.ilike(pattern, escape="\\")
+                    for column in (
+                        Company.name,
+                        Application.role,
+                        Application.location,
+                        Application.notes,
+                    )
+                )
+            )
+        )
+    return query
+
+
+def list_rows(
+    store: Store, search: str = "", stage: Stage | None = None, include_archived: bool = False
+) -> list[ApplicationRow]:
+    with store.reading() as session:
+        return [
+            ApplicationRow(*row)
+            for row in session.execute(rows_query(search, stage, include_archived))
+        ]
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -1,0 +1,29 @@
+"""The one error type the domain raises for input a person can fix."""
+
+from __future__ import annotations
+
+
+class ValidationError(Exception):
+    """Input that cannot be saved. Maps each field to what is wrong with it, in plain words."""
+
+    def __init__(self, problems: dict[str, str]) -> None:
+        assert problems, "a ValidationError needs at least one problem"
+        self.problems = dict(problems)
+        super().__init__("; ".join(f"{field}: {text}" for field, text in self.problems.items()))
+
+    @property
+    def field(self) -> str:
+        return next(iter(self.problems))
+
+    @property
+    def message(self) -> str:
+        return self.problems[self.field]
+
+
+class NotFoundError(Exception):
+    """The row an operation was asked to work on no longer exists."""
+
+    def __init__(self, what: str, row_id: int) -> None:
+        super().__init__(f"That {what} no longer exists (it may have been deleted).")
+        self.what = what
+        self.row_id = row_id
