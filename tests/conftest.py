@@ -6,13 +6,13 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from tracker.db.migrate import open_database  # noqa: E402
-from tracker.domain.store import Store  # noqa: E402
+from tracker.db.migrate import open_database
+from tracker.domain.store import Store
 
 
 @pytest.fixture(autouse=True)

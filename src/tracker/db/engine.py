@@ -5,20 +5,33 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 
 BUSY_TIMEOUT_MS = 5000
 PRIVATE_FILE = 0o600
 
 
-def sqlite_url(path: Path, *, read_only: bool = False) -> str:
+def sqlite_url(path: Path, *, read_only: bool = False) -> URL:
+    """A URL for the file at *path*; any character in the path (?, #, %) is kept as it is."""
     if read_only:
-        return f"sqlite:///file:{path}?mode=ro&uri=true"
-    return f"sqlite:///{path}"
+        return URL.create("sqlite", database=read_only_uri(path), query={"uri": "true"})
+    return URL.create("sqlite", database=str(path))
+
+
+def read_only_uri(path: Path) -> str:
+    """An SQLite file: URI that opens *path* read-only, quoted so the path survives whole."""
+    return f"file:{quote(str(path.absolute()))}?mode=ro"
+
+
+def _unicode_lower(value: object) -> object:
+    return value.lower() if isinstance(value, str) else value
 
 
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # SQLite's own lower() (and so ILIKE) folds only ASCII; "Ørsted" must match "ørsted".
+    dbapi_connection.create_function("lower", 1, _unicode_lower, deterministic=True)
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA foreign_keys=ON")

@@ -15,7 +15,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DatabaseError
 
-from tracker.db.engine import make_read_only_engine, make_sqlite_engine
+from tracker.db.engine import make_read_only_engine, make_sqlite_engine, read_only_uri
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -73,6 +73,8 @@ def _inspect_existing(path: Path) -> str | None:
             f"{path} exists but is not a database. It has been left exactly as it is. "
             "Move it aside, or start with --data-dir pointing at another folder.",
         )
+    side_files = [Path(f"{path}-wal"), Path(f"{path}-shm")]
+    existing_sides = {side for side in side_files if side.exists()}
     engine = make_read_only_engine(path)
     try:
         with engine.connect() as conn:
@@ -93,6 +95,10 @@ def _inspect_existing(path: Path) -> str | None:
         ) from exc
     finally:
         engine.dispose()
+        # A read-only look at a WAL database leaves empty side files: tidy up only ours.
+        for side in side_files:
+            if side not in existing_sides and side.exists() and not _holds_wal_frames(side):
+                side.unlink()
     if revision is None and tables:
         raise StartupError(
             "This file is not a Job Tracker database",
@@ -107,11 +113,15 @@ def _inspect_existing(path: Path) -> str | None:
     return revision
 
 
+def _holds_wal_frames(side: Path) -> bool:
+    return side.name.endswith("-wal") and side.stat().st_size > 0
+
+
 def backup_copy(path: Path, label: str) -> Path:
     """Copy the database next to itself with SQLite's online backup (safe with WAL)."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.before-{label}-{stamp}")
-    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    source = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         target.touch(mode=0o600, exist_ok=False)
         dest = sqlite3.connect(target)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import date, datetime
+from typing import NamedTuple
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
@@ -58,8 +59,7 @@ class StageMove:
         return self.changed and self.to_stage is Stage.REJECTED
 
 
-@dataclass(frozen=True)
-class ApplicationRow:
+class ApplicationRow(NamedTuple):
     """The columns the applications table shows, and nothing more."""
 
     id: int
@@ -141,18 +141,21 @@ def _apply(session: Session, application: Application, data: ApplicationInput) -
             setattr(application, f.name, getattr(data, f.name))
 
 
+def _keep_dates_in_step(application: Application, stage: Stage, today: date) -> None:
+    if stage is not Stage.WISHLIST and application.applied_on is None:
+        application.applied_on = today
+    if stage.is_closed:
+        application.closed_on = application.closed_on or today
+    else:
+        application.closed_on = None
+
+
 def _move(session: Session, application: Application, to: Stage, note: str | None) -> StageMove:
     """The one stage rule: record the change and keep the dates in step with it."""
     move = StageMove(application.id, application.stage, to, utcnow())
     if not move.changed:
         return move
-    today = move.changed_at.astimezone().date()
-    if to is not Stage.WISHLIST and application.applied_on is None:
-        application.applied_on = today
-    if to.is_closed:
-        application.closed_on = application.closed_on or today
-    else:
-        application.closed_on = None
+    _keep_dates_in_step(application, to, move.changed_at.astimezone().date())
     application.stage = to
     application.updated_at = move.changed_at
     session.add(
@@ -172,6 +175,7 @@ def create_application(store: Store, data: ApplicationInput) -> int:
     with store.transaction() as session:
         application = Application(stage=Stage(data.stage))
         _apply(session, application, data)
+        _keep_dates_in_step(application, application.stage, date.today())
         session.add(application)
         session.flush()
         session.add(
@@ -202,7 +206,7 @@ def update_application(store: Store, application_id: int, data: ApplicationInput
         application.updated_at = utcnow()
         move = _move(session, application, Stage(data.stage), None)
         session.flush()
-        _drop_company_if_unused(session, old_company)
+        drop_company_if_unused(session, old_company)
         return move
 
 
@@ -234,10 +238,13 @@ def delete_application(store: Store, application_id: int) -> None:
         company_id = application.company_id
         session.delete(application)
         session.flush()
-        _drop_company_if_unused(session, company_id)
+        drop_company_if_unused(session, company_id)
 
 
-def _drop_company_if_unused(session: Session, company_id: int) -> None:
+def drop_company_if_unused(session: Session, company_id: int | None) -> None:
+    """Companies exist for their applications and contacts; remove one nobody uses."""
+    if company_id is None:
+        return
     used = session.scalar(
         select(func.count()).select_from(Application).where(Application.company_id == company_id)
     ) or session.scalar(
@@ -263,7 +270,7 @@ def stage_history(store: Store, application_id: int) -> list[StageChange]:
 
 def rows_query(
     search: str = "", stage: Stage | None = None, include_archived: bool = False
-) -> Select[tuple[int, str, str, Stage, str | None, date | None, datetime, bool]]:
+) -> Select[int, str, str, Stage, str | None, date | None, datetime, bool]:
     query = (
         select(
             Application.id,

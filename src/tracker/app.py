@@ -1,0 +1,158 @@
+"""Start-up: arguments, data location, database, then the main window.
+
+Imports are kept inside functions so `--version` and start-up failures stay quick, and the
+window appears without paying for modules the first paint does not need.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from tracker import APP_NAME, __version__
+from tracker.paths import DATA_DIR_ENV, AppPaths
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from tracker.domain.store import Store
+    from tracker.ui.main_window import MainWindow
+
+log = logging.getLogger("tracker")
+
+EXIT_STARTUP_FAILED = 2
+EXIT_DEMO_REFUSED = 3
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="job-tracker",
+        description=f"{APP_NAME}: a private tracker for your job search.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="PATH",
+        help=f"keep the database in PATH instead of the platform's data folder "
+        f"(also set by ${DATA_DIR_ENV})",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="fill a new, empty database with a sample job search to explore",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the database, build the window once, print whether all is well, and exit",
+    )
+    return parser.parse_args(argv)
+
+
+def _setup_logging(paths: AppPaths) -> None:
+    from tracker.paths import ensure_private_dir
+
+    handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
+    handlers[0].setLevel(logging.WARNING)
+    try:
+        ensure_private_dir(paths.log_dir)
+        handlers.append(logging.FileHandler(paths.log_file, encoding="utf-8"))
+    except OSError:
+        pass  # the data folder check below explains the problem to the person
+    logging.basicConfig(
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        handlers=handlers,
+        force=True,
+    )
+
+
+def _fail(title: str, message: str) -> int:
+    """Say what went wrong on stderr and in a dialog, then exit without touching the data."""
+    print(f"{APP_NAME}: {title}\n{message}", file=sys.stderr)
+    log.error("%s: %s", title, message)
+    from tracker.ui.crash import show_startup_error
+
+    show_startup_error(title, message)
+    return EXIT_STARTUP_FAILED
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    from tracker.paths import ensure_private_dir, resolve
+
+    paths = resolve(args.data_dir)
+    try:
+        ensure_private_dir(paths.data_dir)
+    except OSError as exc:
+        _setup_logging(paths)
+        return _fail(
+            "The data folder cannot be used",
+            f"Job Tracker keeps your data in {paths.data_dir}, but it could not use that "
+            f"folder ({exc.strerror or exc}). Check its permissions, or start the app with "
+            "--data-dir pointing at a folder you can write to.",
+        )
+    _setup_logging(paths)
+
+    from tracker.db.migrate import StartupError, open_database
+
+    try:
+        opened = open_database(paths.database)
+    except StartupError as exc:
+        return _fail(exc.title, exc.message)
+    if opened.backup is not None:
+        log.info("Upgraded %s; the copy from before is %s", opened.path, opened.backup)
+
+    from tracker.domain.store import Store
+
+    store = Store(opened.engine)
+    if args.demo:
+        from tracker.domain.demo import DemoRefused, load_demo
+
+        try:
+            count = load_demo(store)
+        except DemoRefused as exc:
+            print(f"{APP_NAME}: {exc}", file=sys.stderr)
+            return EXIT_DEMO_REFUSED
+        log.info("Added the demo pipeline (%d applications)", count)
+
+    return _run_window(store, paths, self_test=args.self_test)
+
+
+def _run_window(store: Store, paths: AppPaths, *, self_test: bool = False) -> int:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from tracker.assets import resource
+    from tracker.ui.crash import install_excepthook
+    from tracker.ui.events import DataEvents
+    from tracker.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("job-tracker")
+    app.setWindowIcon(QIcon(str(resource("icons", "job-tracker.svg"))))
+    install_excepthook(paths.log_file)
+    window = MainWindow(store, DataEvents(), db_path=paths.database)
+    window.show()
+    if self_test:
+        return _report_self_test(app, window, paths)
+    return int(app.exec())
+
+
+def _report_self_test(app: QApplication, window: MainWindow, paths: AppPaths) -> int:
+    app.processEvents()
+    if not window.isVisible():
+        print(f"{APP_NAME} self-test: FAILED, the main window did not show", file=sys.stderr)
+        return 1
+    rows = window.applications.model.rowCount()
+    print(
+        f"{APP_NAME} {__version__} self-test: all is well "
+        f"(database {paths.database}, {rows} applications shown)"
+    )
+    window.close()
+    return 0

@@ -1,0 +1,445 @@
+"""A realistic sample pipeline, so a first look at the app shows it alive."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tracker.db.enums import (
+    ACTIVE_STAGES,
+    Connection,
+    ContactRole,
+    InterviewKind,
+    RemoteMode,
+    Stage,
+    TaskKind,
+)
+from tracker.db.models import (
+    Application,
+    ApplicationContact,
+    Company,
+    Contact,
+    Interview,
+    InterviewParticipant,
+    StageChange,
+    Task,
+)
+from tracker.domain.store import Store
+
+
+class DemoRefused(Exception):
+    """The database already holds data; the demo never mixes with real data."""
+
+
+# company, role, stage, days since found, location, remote, salary, source, priority
+PIPELINE: list[tuple[str, str, Stage, int, str, RemoteMode, tuple[int, int], str, int]] = [
+    (
+        "Lumen Health",
+        "Staff Engineer",
+        Stage.WISHLIST,
+        3,
+        "Berlin",
+        RemoteMode.HYBRID,
+        (95000, 115000),
+        "Company website",
+        4,
+    ),
+    (
+        "Harbor & Finch",
+        "Platform Engineer",
+        Stage.WISHLIST,
+        6,
+        "Remote (EU)",
+        RemoteMode.REMOTE,
+        (80000, 95000),
+        "Newsletter",
+        2,
+    ),
+    (
+        "Kestrel Maps",
+        "Backend Engineer",
+        Stage.APPLIED,
+        12,
+        "Amsterdam",
+        RemoteMode.HYBRID,
+        (75000, 90000),
+        "Job board",
+        3,
+    ),
+    (
+        "Tidewater Energy",
+        "Software Engineer, Data",
+        Stage.APPLIED,
+        9,
+        "Rotterdam",
+        RemoteMode.ONSITE,
+        (70000, 85000),
+        "LinkedIn",
+        2,
+    ),
+    (
+        "Quillstone",
+        "Senior Python Developer",
+        Stage.SCREENING,
+        18,
+        "Remote",
+        RemoteMode.REMOTE,
+        (85000, 100000),
+        "Referral",
+        4,
+    ),
+    (
+        "Orchard Robotics",
+        "Backend Engineer",
+        Stage.INTERVIEWING,
+        30,
+        "Munich",
+        RemoteMode.HYBRID,
+        (90000, 110000),
+        "Recruiter",
+        5,
+    ),
+    (
+        "Bluebell Bank",
+        "Senior Software Engineer",
+        Stage.INTERVIEWING,
+        26,
+        "London",
+        RemoteMode.HYBRID,
+        (95000, 120000),
+        "Job board",
+        3,
+    ),
+    (
+        "Cinder Labs",
+        "Infrastructure Engineer",
+        Stage.OFFER,
+        45,
+        "Remote",
+        RemoteMode.REMOTE,
+        (100000, 120000),
+        "Referral",
+        5,
+    ),
+    (
+        "Northwind Analytics",
+        "Backend Engineer",
+        Stage.REJECTED,
+        40,
+        "Utrecht",
+        RemoteMode.HYBRID,
+        (80000, 95000),
+        "Job board",
+        5,
+    ),
+    (
+        "Pebble Post",
+        "Python Engineer",
+        Stage.WITHDRAWN,
+        60,
+        "Remote",
+        RemoteMode.REMOTE,
+        (60000, 70000),
+        "Job board",
+        1,
+    ),
+    (
+        "Granite Systems",
+        "Site Reliability Engineer",
+        Stage.GHOSTED,
+        70,
+        "Hamburg",
+        RemoteMode.ONSITE,
+        (75000, 85000),
+        "LinkedIn",
+        2,
+    ),
+    (
+        "Meadow Learning",
+        "Engineering Lead",
+        Stage.ACCEPTED,
+        120,
+        "Remote",
+        RemoteMode.REMOTE,
+        (90000, 105000),
+        "Former colleague",
+        3,
+    ),
+]
+
+ORDER = [*ACTIVE_STAGES, Stage.ACCEPTED]
+
+
+def _path_to(stage: Stage) -> list[Stage]:
+    """The stages an application passed through to reach *stage*."""
+    if stage in ORDER:
+        return ORDER[: ORDER.index(stage) + 1]
+    reached = {
+        Stage.REJECTED: Stage.INTERVIEWING,
+        Stage.WITHDRAWN: Stage.SCREENING,
+        Stage.GHOSTED: Stage.APPLIED,
+    }[stage]
+    return [*_path_to(reached), stage]
+
+
+def _at(day: date, hour: int = 10) -> datetime:
+    return datetime.combine(day, time(hour), tzinfo=UTC)
+
+
+def load_demo(store: Store, today: date | None = None) -> int:
+    """Fill an empty database with the sample pipeline; return how many applications."""
+    today = today or date.today()
+    with store.transaction() as session:
+        if any(
+            session.scalar(select(func.count()).select_from(model))
+            for model in (Application, Contact, Task, Company)
+        ):
+            raise DemoRefused(
+                "This database already holds data, so the demo was not added. "
+                "Use --data-dir with an empty folder to try the demo."
+            )
+        apps = {
+            company: _add_application(session, row, today)
+            for row in PIPELINE
+            for company in [row[0]]
+        }
+        _add_people(session, apps, today)
+        return len(apps)
+
+
+def _add_application(
+    session: Session,
+    row: tuple[str, str, Stage, int, str, RemoteMode, tuple[int, int], str, int],
+    today: date,
+) -> Application:
+    company, role, stage, age, location, remote, (low, high), source, priority = row
+    found = today - timedelta(days=age)
+    path = _path_to(stage)
+    step = max(1, age // len(path))
+    app = Application(
+        company=Company(name=company),
+        role=role,
+        stage=stage,
+        location=location,
+        remote_mode=remote,
+        salary_min=low,
+        salary_max=high,
+        salary_currency="EUR",
+        source=source,
+        priority=priority,
+        found_on=found,
+        applied_on=found + timedelta(days=1) if stage is not Stage.WISHLIST else None,
+        closed_on=today - timedelta(days=1) if stage.is_closed else None,
+        posting_url=f"https://jobs.example.com/{company.lower().replace(' ', '-')}",
+        notes=f"Found through {source.lower()}.",
+        created_at=_at(found),
+        updated_at=_at(today - timedelta(days=1)),
+    )
+    session.add(app)
+    previous: Stage | None = None
+    for i, reached in enumerate(path):
+        when = found + timedelta(days=min(i * step, age - 1)) if i else found
+        if reached is stage and stage.is_closed:
+            when = today - timedelta(days=1)
+        session.add(
+            StageChange(
+                application=app, from_stage=previous, to_stage=reached, changed_at=_at(when, 9 + i)
+            )
+        )
+        previous = reached
+        app.updated_at = _at(when, 9 + i)
+    return app
+
+
+def _person(
+    session: Session,
+    name: str,
+    title: str,
+    company: Company | None,
+    email: str,
+    network: bool = False,
+) -> Contact:
+    contact = Contact(name=name, title=title, company=company, email=email, in_network=network)
+    session.add(contact)
+    return contact
+
+
+def _role(session: Session, app: Application, contact: Contact, role: ContactRole) -> None:
+    session.add(ApplicationContact(application=app, contact=contact, role=role))
+
+
+def _interview(
+    session: Session,
+    app: Application,
+    rnd: int,
+    kind: InterviewKind,
+    day: date,
+    people: list[tuple[Contact, str, Connection]],
+    assessment: int,
+) -> None:
+    interview = Interview(
+        application=app,
+        round=rnd,
+        kind=kind,
+        starts_at=_at(day, 13),
+        duration_minutes=60,
+        location="Video call",
+        self_assessment=assessment,
+        notes="Wrote this down right after the call.",
+    )
+    for contact, topics, connection in people:
+        interview.participants.append(
+            InterviewParticipant(contact=contact, topics=topics, connection=connection)
+        )
+        _role(session, app, contact, ContactRole.INTERVIEWER)
+    session.add(interview)
+
+
+def _add_people(session: Session, apps: dict[str, Application], today: date) -> None:
+    day = timedelta(days=1)
+    northwind = apps["Northwind Analytics"]
+    jordan = _person(
+        session,
+        "Jordan Blake",
+        "Technical Recruiter",
+        northwind.company,
+        "jordan.blake@northwind.example",
+    )
+    morgan = _person(
+        session,
+        "Morgan Lee",
+        "Head of Engineering",
+        northwind.company,
+        "morgan.lee@northwind.example",
+    )
+    priya = _person(
+        session,
+        "Priya Raman",
+        "Senior Backend Engineer",
+        northwind.company,
+        "priya.raman@northwind.example",
+    )
+    tomas = _person(
+        session,
+        "Tomás Ortega",
+        "Engineering Manager",
+        northwind.company,
+        "tomas.ortega@northwind.example",
+    )
+    _role(session, northwind, jordan, ContactRole.RECRUITER)
+    _role(session, northwind, morgan, ContactRole.DECISION_MAKER)
+    _role(session, northwind, morgan, ContactRole.HIRING_MANAGER)
+    _interview(
+        session,
+        northwind,
+        1,
+        InterviewKind.TECHNICAL,
+        today - 12 * day,
+        [(priya, "Moving billing off the legacy system; on-call rotation", Connection.STRONG)],
+        4,
+    )
+    _interview(
+        session,
+        northwind,
+        2,
+        InterviewKind.BEHAVIOURAL,
+        today - 6 * day,
+        [
+            (
+                tomas,
+                "How the team plans quarterly work; mentoring junior engineers",
+                Connection.WEAK,
+            ),
+            (morgan, "Why I want to move into payments; scaling the data team", Connection.OKAY),
+        ],
+        3,
+    )
+
+    orchard = apps["Orchard Robotics"]
+    sofia = _person(
+        session, "Sofia Berg", "Talent Partner", orchard.company, "sofia.berg@orchard.example"
+    )
+    ken = _person(
+        session, "Ken Adeyemi", "Staff Engineer", orchard.company, "ken.adeyemi@orchard.example"
+    )
+    _role(session, orchard, sofia, ContactRole.RECRUITER)
+    _interview(
+        session,
+        orchard,
+        1,
+        InterviewKind.PHONE_SCREEN,
+        today - 9 * day,
+        [(sofia, "Relocation to Munich; salary expectations", Connection.STRONG)],
+        4,
+    )
+    _interview(
+        session,
+        orchard,
+        2,
+        InterviewKind.TECHNICAL,
+        today - 2 * day,
+        [(ken, "Designing a fleet telemetry pipeline; Python typing", Connection.OKAY)],
+        3,
+    )
+
+    bluebell = apps["Bluebell Bank"]
+    hana = _person(
+        session, "Hana Kowalski", "Recruiter", bluebell.company, "hana.kowalski@bluebell.example"
+    )
+    _role(session, bluebell, hana, ContactRole.RECRUITER)
+    _interview(
+        session,
+        bluebell,
+        1,
+        InterviewKind.PHONE_SCREEN,
+        today + 2 * day,
+        [(hana, "", Connection.OKAY)],
+        3,
+    )
+
+    ana = _person(session, "Ana Ruiz", "Payments Engineer", None, "ana.ruiz@example.com", True)
+    lee = _person(session, "Lee Chen", "Backend Developer", None, "lee.chen@example.com", True)
+    quill = apps["Quillstone"]
+    _role(session, quill, ana, ContactRole.REFERRER)
+    _person(session, "Rita Osei", "Former manager", None, "rita.osei@example.com", True)
+    del lee  # in the network, not on any application yet
+
+    session.add_all(
+        [
+            Task(
+                kind=TaskKind.THANK_YOU,
+                title="Thank Ken for the technical interview",
+                due_on=today,
+                application=orchard,
+                contact=ken,
+            ),
+            Task(
+                kind=TaskKind.PREP,
+                title="Prepare questions for the Bluebell screen",
+                due_on=today + day,
+                application=bluebell,
+            ),
+            Task(
+                kind=TaskKind.FOLLOW_UP,
+                title="Follow up on the Kestrel application",
+                due_on=today - 2 * day,
+                application=apps["Kestrel Maps"],
+            ),
+            Task(
+                kind=TaskKind.TODO,
+                title="Compare the Cinder Labs offer with my list",
+                due_on=today + 3 * day,
+                application=apps["Cinder Labs"],
+            ),
+            Task(
+                kind=TaskKind.TODO,
+                title="Ask Ana about the Quillstone team",
+                due_on=today + 5 * day,
+                application=quill,
+                contact=ana,
+            ),
+            Task(kind=TaskKind.TODO, title="Update my CV with the billing migration project"),
+        ]
+    )

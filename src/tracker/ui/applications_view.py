@@ -1,0 +1,294 @@
+"""The applications list: search, stage filter, the table, and the actions on one row."""
+
+from __future__ import annotations
+
+from contextlib import suppress
+
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.db.enums import Stage
+from tracker.domain.applications import StageMove, change_stage, delete_application
+from tracker.domain.errors import NotFoundError, ValidationError
+from tracker.domain.store import Store
+from tracker.ui.application_actions import ApplicationActions
+from tracker.ui.application_dialog import ApplicationDialog
+from tracker.ui.applications_model import ApplicationsTableModel, Column
+from tracker.ui.events import APPLICATIONS, DataEvents
+from tracker.ui.message_page import MessagePage
+
+SEARCH_DELAY_MS = 150  # long enough to skip a query per keystroke, short enough to feel live
+EMPTY_TEXT = "No applications yet. Press Ctrl+N or click New application to add your first one."
+NO_MATCH_TEXT = "No applications match this search."
+
+
+class ApplicationsView(QWidget):
+    stage_moved = Signal(object)  # a StageMove that changed stage (a rejection opens a panel)
+    counts_changed = Signal(int, int)  # rows shown, applications in total
+
+    def __init__(self, store: Store, events: DataEvents, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._events = events
+        self._keep_id: int | None = None
+        self.model = ApplicationsTableModel(store, self)
+        self._build_actions()
+        self._build_filters()
+        self._build_table()
+        self._build_pages()
+
+        layout = QVBoxLayout(self)
+        self.filter_bar = QWidget()
+        bar = QHBoxLayout(self.filter_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.stage_filter)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.stack, 1)
+        self.setTabOrder(self.search, self.stage_filter)
+        self.setTabOrder(self.stage_filter, self.table)
+
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._after_reset)
+        events.changed.connect(self._on_data_changed)
+        self._after_reset()
+
+    # --- building ----------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        self.commands = ApplicationActions(self)
+        self.commands.new_action.triggered.connect(self.new_application)
+        self.commands.edit_action.triggered.connect(self.edit_selected)
+        self.commands.delete_action.triggered.connect(self.delete_selected)
+        self.commands.move_requested.connect(self.move_selected)
+        # Shortcuts then work even when the view is shown on its own (as in tests).
+        c = self.commands
+        self.addActions([c.new_action, c.edit_action, c.delete_action])
+
+    def _build_filters(self) -> None:
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search company, role, location, notes")
+        self.search.setAccessibleName("Search applications")
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter_now)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self.apply_filter_now)
+        self.stage_filter = QComboBox()
+        self.stage_filter.setAccessibleName("Filter by stage")
+        self.stage_filter.addItem("All stages", None)
+        for stage in Stage:
+            self.stage_filter.addItem(stage.label, stage.value)
+        self.stage_filter.currentIndexChanged.connect(self.apply_filter_now)
+
+    def _build_table(self) -> None:
+        table = self.table = QTableView()
+        table.setModel(self.model)
+        table.setAccessibleName("Applications")
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setShowGrid(False)
+        table.setWordWrap(False)
+        table.setTabKeyNavigation(False)  # Tab leaves the table, as keyboard users expect
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setStretchLastSection(False)
+        metrics = table.fontMetrics()
+        widths = {
+            Column.STAGE: metrics.horizontalAdvance("Interviewing") + 32,
+            Column.LOCATION: metrics.horizontalAdvance("M") * 16,
+            Column.APPLIED: metrics.horizontalAdvance("30 Sep 2026") + 32,
+            Column.UPDATED: metrics.horizontalAdvance("30 Sep 2026") + 32,
+        }
+        for column in Column:
+            if column in widths:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, widths[column])
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        # `activated` covers double-click and Enter, following the platform's convention.
+        table.activated.connect(self.edit_selected)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._show_context_menu)
+        table.selectionModel().selectionChanged.connect(self._sync_actions)
+
+    def _build_pages(self) -> None:
+        self.stack = QStackedWidget()
+        self.empty_page = MessagePage(EMPTY_TEXT, "New application", self.new_application)
+        self.no_match_page = MessagePage(NO_MATCH_TEXT, "Clear search", self.clear_filter)
+        for page in (self.table, self.empty_page, self.no_match_page):
+            self.stack.addWidget(page)
+
+    # --- filtering and refreshing --------------------------------------------------------
+
+    def apply_filter_now(self) -> None:
+        self._search_timer.stop()
+        value = self.stage_filter.currentData()
+        self.model.set_filter(self.search.text(), Stage(value) if value else None)
+
+    def clear_filter(self) -> None:
+        self.search.clear()
+        self.stage_filter.setCurrentIndex(0)
+        self.apply_filter_now()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _on_data_changed(self, kinds: set[str]) -> None:
+        if APPLICATIONS in kinds:
+            self.model.reload()
+
+    def _remember_selection(self) -> None:
+        self._keep_id = self.selected_id()
+
+    def _after_reset(self) -> None:
+        if self._keep_id is not None:
+            self.select_id(self._keep_id)
+        self._keep_id = None
+        # Nothing to search yet: the filters would only distract from the first step.
+        self.filter_bar.setVisible(self.model.total_count > 0)
+        if self.model.total_count == 0:
+            self.stack.setCurrentWidget(self.empty_page)
+        elif self.model.rowCount() == 0:
+            self.stack.setCurrentWidget(self.no_match_page)
+        else:
+            self.stack.setCurrentWidget(self.table)
+        self._sync_actions()
+        self.counts_changed.emit(self.model.rowCount(), self.model.total_count)
+
+    def _sync_actions(self) -> None:
+        row = self._selected_row()
+        self.commands.sync(None if row is None else self.model.row_data(row).stage)
+
+    # --- selection -----------------------------------------------------------------------
+
+    def _selected_row(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def selected_id(self) -> int | None:
+        row = self._selected_row()
+        return None if row is None else self.model.row_data(row).id
+
+    def select_id(self, application_id: int) -> bool:
+        row = self.model.row_for_id(application_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+        return True
+
+    # --- actions -------------------------------------------------------------------------
+
+    def new_application(self) -> int | None:
+        """Open the form for a new application; the new id when it was saved."""
+        dialog = ApplicationDialog(self._store, self._events, None, self)
+        try:
+            if dialog.exec() != ApplicationDialog.DialogCode.Accepted or dialog.saved_id is None:
+                return None
+            self.select_id(dialog.saved_id)
+            return dialog.saved_id
+        finally:
+            dialog.deleteLater()
+
+    def edit_selected(self) -> bool:
+        application_id = self.selected_id()
+        if application_id is None:
+            return False
+        try:
+            dialog = ApplicationDialog(self._store, self._events, application_id, self)
+        except NotFoundError as exc:
+            self._warn("Could not open the application", exc)
+            return False
+        try:
+            accepted = dialog.exec() == ApplicationDialog.DialogCode.Accepted
+            if accepted and dialog.stage_move is not None and dialog.stage_move.changed:
+                self.stage_moved.emit(dialog.stage_move)
+            return accepted
+        finally:
+            dialog.deleteLater()
+
+    def move_selected(self, stage: Stage) -> StageMove | None:
+        application_id = self.selected_id()
+        if application_id is None:
+            return None
+        try:
+            move = change_stage(self._store, application_id, stage)
+        except (ValidationError, NotFoundError) as exc:
+            self._warn("Could not change the stage", exc)
+            move = None
+        if move is None or move.changed:
+            self._events.notify(APPLICATIONS)  # also drops a row deleted elsewhere
+        self._sync_actions()
+        if move is not None and move.changed:
+            self.stage_moved.emit(move)
+        return move
+
+    def delete_selected(self) -> bool:
+        row = self._selected_row()
+        if row is None:
+            return False
+        data = self.model.row_data(row)
+        answer = QMessageBox.question(
+            self,
+            "Delete application",
+            f"Delete {data.role} at {data.company}? Its interviews, tasks and history go "
+            "with it. This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        with suppress(NotFoundError):  # already gone: the refresh shows exactly that
+            delete_application(self._store, data.id)
+        self._events.notify(APPLICATIONS)
+        return True
+
+    def build_context_menu(self) -> QMenu:
+        menu = QMenu(self)
+        if self.selected_id() is None:
+            menu.addAction(self.commands.new_action)
+            return menu
+        menu.addAction(self.commands.edit_action)
+        menu.addMenu(self.commands.move_menu)
+        menu.addSeparator()
+        menu.addAction(self.commands.delete_action)
+        return menu
+
+    def _show_context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if index.isValid():
+            self.select_id(self.model.row_data(index.row()).id)
+        else:
+            self.table.clearSelection()
+        menu = self.build_context_menu()
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def _warn(self, title: str, exc: Exception) -> None:
+        problems = exc.problems.values() if isinstance(exc, ValidationError) else [str(exc)]
+        QMessageBox.warning(self, title, "\n".join(problems))

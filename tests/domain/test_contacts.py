@@ -1,0 +1,193 @@
+"""Contacts and the roles they play on applications."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import func, select
+
+from tracker.db.enums import ContactRole
+from tracker.db.models import ApplicationContact, Company, Contact
+from tracker.domain.applications import ApplicationInput, create_application
+from tracker.domain.contacts import (
+    ContactInput,
+    assign_role,
+    create_contact,
+    delete_contact,
+    get_contact,
+    people_on,
+    remove_role,
+    update_contact,
+)
+from tracker.domain.errors import NotFoundError, ValidationError
+from tracker.domain.store import Store
+
+ANN = ContactInput(
+    name="Ann Archer",
+    title="Recruiter",
+    company="Acme",
+    email="ann@acme.example",
+    phone="+31 6 1234 5678",
+    profile_url="https://www.linkedin.com/in/ann",
+    notes="Met at a meetup.",
+    in_network=True,
+)
+
+
+def count(store: Store, model: type) -> int:
+    with store.reading() as session:
+        return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+@pytest.fixture
+def app_id(store: Store) -> int:
+    return create_application(store, ApplicationInput(company="Acme", role="Engineer"))
+
+
+def test_create_then_get(store: Store) -> None:
+    contact_id = create_contact(store, ANN)
+    assert get_contact(store, contact_id) == ANN
+
+
+def test_contact_joins_an_existing_company(store: Store, app_id: int) -> None:
+    create_contact(store, replace(ANN, company="acme"))
+    assert count(store, Company) == 1
+
+
+def test_minimal_contact_has_nothing_else(store: Store) -> None:
+    contact_id = create_contact(store, ContactInput(name="  Bo  ", email="  ", company=""))
+    assert get_contact(store, contact_id) == ContactInput(name="Bo")
+
+
+def test_update_replaces_every_field(store: Store) -> None:
+    contact_id = create_contact(store, ANN)
+    changed = ContactInput(name="Ann Baker", company="Globex", email="ann@globex.example")
+    update_contact(store, contact_id, changed)
+    assert get_contact(store, contact_id) == changed
+    update_contact(store, contact_id, ContactInput(name="Ann Baker"))
+    assert get_contact(store, contact_id).company is None
+
+
+def test_delete_removes_the_contact_and_their_roles(store: Store, app_id: int) -> None:
+    keep = create_contact(store, ContactInput(name="Keep"))
+    gone = create_contact(store, ContactInput(name="Gone"))
+    assign_role(store, app_id, keep, ContactRole.RECRUITER)
+    assign_role(store, app_id, gone, ContactRole.HIRING_MANAGER)
+    delete_contact(store, gone)
+    with pytest.raises(NotFoundError):
+        get_contact(store, gone)
+    assert [(cid, name) for cid, name, _ in people_on(store, app_id)] == [(keep, "Keep")]
+    assert count(store, ApplicationContact) == 1
+
+
+@pytest.mark.parametrize(
+    "operation",
+    [
+        lambda s: get_contact(s, 999),
+        lambda s: update_contact(s, 999, ContactInput(name="X")),
+        lambda s: delete_contact(s, 999),
+    ],
+    ids=["get", "update", "delete"],
+)
+def test_missing_contact_raises_not_found(store: Store, operation) -> None:
+    with pytest.raises(NotFoundError) as caught:
+        operation(store)
+    assert caught.value.what == "contact"
+    assert caught.value.row_id == 999
+    assert "no longer exists" in str(caught.value)
+
+
+INVALID = [
+    ("empty name", {"name": " "}, "name"),
+    ("name too long", {"name": "n" * 201}, "name"),
+    ("email without at", {"email": "ann.example.com"}, "email"),
+    ("email with a space", {"email": "ann @example.com"}, "email"),
+    ("email starting with at", {"email": "@example.com"}, "email"),
+    ("javascript profile", {"profile_url": "javascript:alert(1)"}, "profile_url"),
+    ("ftp profile", {"profile_url": "ftp://x"}, "profile_url"),
+    ("profile without scheme", {"profile_url": "www.example.com"}, "profile_url"),
+    ("phone without digits", {"phone": "call me"}, "phone"),
+    ("notes too long", {"notes": "n" * 20_001}, "notes"),
+]
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"), [c[1:] for c in INVALID], ids=[c[0] for c in INVALID]
+)
+def test_invalid_contact_is_refused(store: Store, changes: dict[str, object], field: str) -> None:
+    existing = create_contact(store, ANN)
+    before = (count(store, Contact), count(store, Company))
+    with pytest.raises(ValidationError) as caught:
+        create_contact(store, replace(ANN, **changes))
+    assert caught.value.problems.keys() == {field}
+    assert caught.value.message[0].isupper() and caught.value.message.endswith(".")
+    with pytest.raises(ValidationError):
+        update_contact(store, existing, replace(ANN, company="Other", **changes))
+    assert (count(store, Contact), count(store, Company)) == before
+    assert get_contact(store, existing) == ANN
+
+
+def test_all_contact_problems_are_reported(store: Store) -> None:
+    with pytest.raises(ValidationError) as caught:
+        create_contact(store, ContactInput(name="", email="nope", profile_url="ftp://x"))
+    assert set(caught.value.problems) == {"name", "email", "profile_url"}
+    assert count(store, Contact) == 0
+
+
+def test_assign_role_is_idempotent(store: Store, app_id: int) -> None:
+    contact_id = create_contact(store, ContactInput(name="Ann"))
+    assign_role(store, app_id, contact_id, ContactRole.RECRUITER)
+    assign_role(store, app_id, contact_id, "recruiter")
+    assert people_on(store, app_id) == [(contact_id, "Ann", ContactRole.RECRUITER)]
+    assert count(store, ApplicationContact) == 1
+
+
+def test_one_contact_can_play_several_roles(store: Store, app_id: int) -> None:
+    contact_id = create_contact(store, ContactInput(name="Morgan"))
+    assign_role(store, app_id, contact_id, ContactRole.DECISION_MAKER)
+    assign_role(store, app_id, contact_id, ContactRole.HIRING_MANAGER)
+    roles = {role for _, _, role in people_on(store, app_id)}
+    assert roles == {ContactRole.DECISION_MAKER, ContactRole.HIRING_MANAGER}
+
+
+def test_remove_role_removes_only_that_role(store: Store, app_id: int) -> None:
+    contact_id = create_contact(store, ContactInput(name="Morgan"))
+    assign_role(store, app_id, contact_id, ContactRole.DECISION_MAKER)
+    assign_role(store, app_id, contact_id, ContactRole.HIRING_MANAGER)
+    remove_role(store, app_id, contact_id, "decision_maker")
+    assert people_on(store, app_id) == [(contact_id, "Morgan", ContactRole.HIRING_MANAGER)]
+    remove_role(store, app_id, contact_id, ContactRole.DECISION_MAKER)  # already gone: fine
+    assert len(people_on(store, app_id)) == 1
+    assert get_contact(store, contact_id).name == "Morgan"  # the person stays
+
+
+def test_people_on_lists_only_that_application(store: Store, app_id: int) -> None:
+    other = create_application(store, ApplicationInput(company="Globex", role="Engineer"))
+    zed = create_contact(store, ContactInput(name="Zed"))
+    amy = create_contact(store, ContactInput(name="Amy"))
+    bob = create_contact(store, ContactInput(name="Bob"))
+    assign_role(store, app_id, zed, ContactRole.RECRUITER)
+    assign_role(store, app_id, amy, ContactRole.RECRUITER)
+    assign_role(store, other, bob, ContactRole.RECRUITER)
+    assert people_on(store, app_id) == [
+        (amy, "Amy", ContactRole.RECRUITER),
+        (zed, "Zed", ContactRole.RECRUITER),
+    ]
+    assert people_on(store, other) == [(bob, "Bob", ContactRole.RECRUITER)]
+
+
+def test_assign_role_checks_its_inputs(store: Store, app_id: int) -> None:
+    contact_id = create_contact(store, ContactInput(name="Ann"))
+    with pytest.raises(ValidationError) as caught:
+        assign_role(store, app_id, contact_id, "boss")
+    assert caught.value.field == "role"
+    with pytest.raises(ValidationError):
+        assign_role(store, app_id, contact_id, "")
+    with pytest.raises(NotFoundError) as missing_app:
+        assign_role(store, 999, contact_id, ContactRole.RECRUITER)
+    assert missing_app.value.what == "application"
+    with pytest.raises(NotFoundError) as missing_contact:
+        assign_role(store, app_id, 999, ContactRole.RECRUITER)
+    assert missing_contact.value.what == "contact"
+    assert count(store, ApplicationContact) == 0

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tracker.db.enums import Stage
+from tracker.domain.applications import get_application, list_rows
+from tracker.ui.application_dialog import WHOLE_NUMBER_PROBLEM, ApplicationDialog
+from tracker.ui.applications_model import ApplicationsTableModel
+
+
+def open_dialog(qtbot, store, events, application_id=None) -> ApplicationDialog:
+    dialog = ApplicationDialog(store, events, application_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_add_through_the_dialog_shows_in_the_table(qtbot, store, events):
+    model = ApplicationsTableModel(store)
+    events.changed.connect(lambda kinds: model.reload())
+    dialog = open_dialog(qtbot, store, events)
+    assert dialog.windowTitle() == "New application"
+    qtbot.keyClicks(dialog.company, "Northwind")
+    qtbot.keyClicks(dialog.role, "Backend Engineer")
+    with qtbot.waitSignal(events.changed) as changed:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert changed.args == [{"applications"}]
+    assert dialog.result() == ApplicationDialog.DialogCode.Accepted
+    assert model.rowCount() == 1
+    assert [model.index(0, c).data() for c in range(3)] == [
+        "Northwind",
+        "Backend Engineer",
+        "Wishlist",
+    ]
+
+
+def test_problems_show_beside_fields_and_nothing_is_saved(qtbot, store, events):
+    dialog = open_dialog(qtbot, store, events)
+    qtbot.keyClicks(dialog.role, "Backend Engineer")
+    qtbot.keyClicks(dialog.salary_min, "90000")
+    qtbot.keyClicks(dialog.salary_max, "80000")
+    qtbot.keyClicks(dialog.notes, "Met them at PyCon.")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.isVisible()
+    assert list_rows(store) == []
+    assert dialog.problem_text("company") == "Company cannot be empty."
+    assert dialog.problem_text("salary_max") == "The maximum salary is below the minimum."
+    assert dialog.problem_text("role") is None
+    assert dialog.company.accessibleDescription() == "Company cannot be empty."
+    assert dialog.focusWidget() is dialog.company
+    # What was typed stays.
+    assert dialog.role.text() == "Backend Engineer"
+    assert dialog.salary_min.text() == "90000"
+    assert dialog.notes.toPlainText() == "Met them at PyCon."
+
+    qtbot.keyClicks(dialog.company, "Northwind")
+    dialog.salary_max.clear()
+    qtbot.keyClicks(dialog.salary_max, "120,000")
+    qtbot.keyPress(dialog.salary_max, Qt.Key.Key_Return)  # Enter presses Save
+    assert dialog.result() == ApplicationDialog.DialogCode.Accepted
+    assert dialog.problem_text("company") is None
+    saved = get_application(store, dialog.saved_id)
+    assert (saved.company, saved.salary_min, saved.salary_max) == ("Northwind", 90000, 120000)
+
+
+def test_non_numeric_salary_gets_a_message(qtbot, store, events):
+    dialog = open_dialog(qtbot, store, events)
+    qtbot.keyClicks(dialog.company, "Northwind")
+    qtbot.keyClicks(dialog.role, "Backend Engineer")
+    qtbot.keyClicks(dialog.salary_min, "eighty k")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.problem_text("salary_min") == WHOLE_NUMBER_PROBLEM
+    assert dialog.salary_min.text() == "eighty k"
+    assert list_rows(store) == []
+
+
+def test_edit_keeps_fields_and_reports_the_stage_move(qtbot, store, events, add):
+    app_id = add("Northwind", "Backend Engineer", Stage.APPLIED, "Berlin")
+    dialog = open_dialog(qtbot, store, events, app_id)
+    assert dialog.windowTitle() == "Edit application"
+    assert dialog.location.text() == "Berlin"
+    dialog.role.clear()
+    qtbot.keyClicks(dialog.role, "Staff Engineer")
+    dialog.stage.setCurrentIndex(dialog.stage.findData(Stage.REJECTED.value))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == ApplicationDialog.DialogCode.Accepted
+    assert dialog.stage_move is not None and dialog.stage_move.rejected
+    saved = get_application(store, app_id)
+    assert (saved.role, saved.location, saved.stage) == ("Staff Engineer", "Berlin", "rejected")
+
+
+def test_every_input_has_an_accessible_name(qtbot, store, events):
+    dialog = open_dialog(qtbot, store, events)
+    for widget in (dialog.company, dialog.salary_min, dialog.applied_on, dialog.notes):
+        assert widget.accessibleName()
+    assert dialog.has_applied.accessibleName()

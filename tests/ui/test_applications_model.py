@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from tracker.db.enums import Stage
+from tracker.ui.applications_model import ApplicationIdRole, ApplicationsTableModel, Column
+
+
+def test_model_passes_qtmodeltester(qtmodeltester, store, add):
+    add("Northwind", "Backend Engineer", Stage.APPLIED, "Berlin", date(2026, 3, 2))
+    add("Contoso", "Platform Engineer", Stage.REJECTED)
+    add("Fabrikam", "Data Engineer")
+    model = ApplicationsTableModel(store)
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == 3
+
+
+def test_rows_show_the_chosen_columns_latest_first(store, add):
+    first = add("Northwind", "Backend Engineer", Stage.APPLIED, "Berlin", date(2026, 3, 2))
+    second = add("Contoso", "Platform Engineer", Stage.REJECTED)
+    model = ApplicationsTableModel(store)
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in Column]
+    assert headers == ["Company", "Role", "Stage", "Location", "Applied", "Updated"]
+    assert [model.index(r, 0).data(ApplicationIdRole) for r in range(2)] == [second, first]
+    row = model.row_for_id(first)
+    assert row is not None
+    texts = [model.index(row, c).data() for c in Column]
+    assert texts[:5] == ["Northwind", "Backend Engineer", "Applied", "Berlin", "2 Mar 2026"]
+    blank = model.index(model.row_for_id(second) or 0, Column.LOCATION)
+    assert blank.data() == ""
+    assert blank.data(Qt.ItemDataRole.AccessibleTextRole) == "not set"
+
+
+def test_filter_runs_in_the_query_and_keeps_the_total(store, add):
+    add("Northwind", "Backend Engineer", Stage.APPLIED)
+    add("Contoso", "Platform Engineer", Stage.REJECTED)
+    model = ApplicationsTableModel(store)
+    model.set_filter("north", None)
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["Northwind"]
+    assert model.total_count == 2
+    model.set_filter("", Stage.REJECTED)
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["Contoso"]

@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from tracker.db.enums import Stage
+from tracker.domain.applications import delete_application, list_rows, stage_history
+from tracker.ui.application_dialog import ApplicationDialog
+from tracker.ui.applications_model import Column
+from tracker.ui.applications_view import EMPTY_TEXT, ApplicationsView
+
+
+@pytest.fixture
+def view(qtbot, store, events) -> ApplicationsView:
+    widget = ApplicationsView(store, events)
+    qtbot.addWidget(widget)
+    widget.resize(900, 500)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def shown(view: ApplicationsView, column: Column = Column.COMPANY) -> list[str]:
+    model = view.model
+    return [model.index(r, column).data() for r in range(model.rowCount())]
+
+
+def answer_dialogs(monkeypatch, qtbot, fill) -> list[ApplicationDialog]:
+    """Replace the modal loop: show the dialog, let *fill* type into it, press Save."""
+    opened: list[ApplicationDialog] = []
+
+    def exec_(dialog: ApplicationDialog) -> int:
+        opened.append(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        fill(dialog)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(ApplicationDialog, "exec", exec_)
+    return opened
+
+
+def test_new_application_from_the_view_is_listed_and_selected(view, monkeypatch, qtbot):
+    def fill(dialog: ApplicationDialog) -> None:
+        qtbot.keyClicks(dialog.company, "Northwind")
+        qtbot.keyClicks(dialog.role, "Backend Engineer")
+
+    answer_dialogs(monkeypatch, qtbot, fill)
+    new_id = view.new_application()
+    assert new_id is not None
+    assert shown(view) == ["Northwind"]
+    assert view.selected_id() == new_id
+    assert view.stack.currentWidget() is view.table
+
+
+def test_enter_on_a_row_edits_it(view, add, monkeypatch, qtbot):
+    app_id = add("Northwind", "Backend Engineer")
+    view.model.reload()
+    view.select_id(app_id)
+
+    def fill(dialog: ApplicationDialog) -> None:
+        dialog.role.clear()
+        qtbot.keyClicks(dialog.role, "Staff Engineer")
+
+    opened = answer_dialogs(monkeypatch, qtbot, fill)
+    view.table.setFocus()
+    qtbot.keyPress(view.table, Qt.Key.Key_Return)
+    assert len(opened) == 1 and opened[0].windowTitle() == "Edit application"
+    assert shown(view, Column.ROLE) == ["Staff Engineer"]
+    assert view.selected_id() == app_id
+
+
+def test_double_click_edits_the_row(view, add, monkeypatch, qtbot):
+    add("Northwind", "Backend Engineer")
+    view.model.reload()
+    opened = answer_dialogs(monkeypatch, qtbot, lambda dialog: None)
+    rect = view.table.visualRect(view.model.index(0, Column.ROLE))
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert len(opened) == 1
+
+
+def test_move_to_records_the_stage_change(view, add, qtbot):
+    app_id = add("Northwind", "Backend Engineer", Stage.APPLIED)
+    view.model.reload()
+    view.select_id(app_id)
+    menu = view.build_context_menu()
+    assert [a.text() for a in menu.actions() if a.text()] == ["&Edit…", "&Move to", "&Delete…"]
+    menu.deleteLater()
+    assert view.commands.move_actions[Stage.APPLIED].isChecked()
+    with qtbot.waitSignal(view.stage_moved) as moved:
+        view.commands.move_actions[Stage.INTERVIEWING].trigger()
+    assert moved.args[0].to_stage is Stage.INTERVIEWING
+    history = stage_history(view._store, app_id)
+    assert [(h.from_stage, h.to_stage) for h in history][-1] == (
+        Stage.APPLIED,
+        Stage.INTERVIEWING,
+    )
+    assert shown(view, Column.STAGE) == ["Interviewing"]
+    assert view.commands.move_actions[Stage.INTERVIEWING].isChecked()
+
+
+def test_delete_asks_first(view, add, store, monkeypatch):
+    app_id = add("Northwind", "Backend Engineer")
+    view.model.reload()
+    view.select_id(app_id)
+    asked: list[str] = []
+    answer = QMessageBox.StandardButton.No
+
+    def question(parent, title, text, buttons, default):
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    assert view.delete_selected() is False
+    assert shown(view) == ["Northwind"]
+    assert asked == [
+        "Delete Backend Engineer at Northwind? Its interviews, tasks and history go with it. "
+        "This cannot be undone."
+    ]
+    answer = QMessageBox.StandardButton.Yes
+    assert view.delete_selected() is True
+    assert list_rows(store) == []
+    assert view.stack.currentWidget() is view.empty_page
+
+
+def test_action_on_a_vanished_row_warns_instead_of_crashing(view, add, store, monkeypatch):
+    app_id = add("Northwind", "Backend Engineer")
+    view.model.reload()
+    view.select_id(app_id)
+    delete_application(store, app_id)  # e.g. deleted from another window
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    assert view.move_selected(Stage.OFFER) is None
+    assert warnings == ["That application no longer exists (it may have been deleted)."]
+    assert view.stack.currentWidget() is view.empty_page
+
+
+def test_search_and_stage_filter_narrow_the_table(view, add, qtbot):
+    add("Northwind", "Backend Engineer", Stage.APPLIED, "Berlin")
+    add("Contoso", "Platform Engineer", Stage.REJECTED, "Amsterdam")
+    add("Fabrikam", "Data Engineer", Stage.APPLIED, notes="Referred by Ana from Berlin meetup")
+    view.model.reload()
+    assert len(shown(view)) == 3
+
+    qtbot.keyClicks(view.search, "berlin")
+    qtbot.waitUntil(lambda: len(shown(view)) == 2)  # after the debounce
+    assert sorted(shown(view)) == ["Fabrikam", "Northwind"]
+
+    view.stage_filter.setCurrentIndex(view.stage_filter.findData(Stage.REJECTED.value))
+    assert shown(view) == []
+    assert view.stack.currentWidget() is view.no_match_page
+    qtbot.mouseClick(view.no_match_page.button, Qt.MouseButton.LeftButton)  # "Clear search"
+    assert len(shown(view)) == 3
+    assert view.search.text() == ""
+
+    view.stage_filter.setCurrentIndex(view.stage_filter.findData(Stage.REJECTED.value))
+    assert shown(view) == ["Contoso"]
+
+
+def test_empty_state_until_the_first_application(view, add, events):
+    assert view.stack.currentWidget() is view.empty_page
+    assert view.empty_page.label.text() == EMPTY_TEXT
+    assert not view.filter_bar.isVisible()
+    assert not view.commands.edit_action.isEnabled()
+    add("Northwind", "Backend Engineer")
+    events.notify("applications")
+    assert view.stack.currentWidget() is view.table
+    assert view.filter_bar.isVisible()

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from tracker import __version__
+from tracker.db.enums import Stage
+from tracker.ui.application_dialog import ApplicationDialog
+from tracker.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, store, events, db_path) -> MainWindow:
+    main = MainWindow(store, events, db_path=db_path)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    main.activateWindow()
+    qtbot.waitActive(main)
+    return main
+
+
+def test_window_is_assembled(window, add, events):
+    assert window.windowTitle() == "Job Tracker"
+    assert (window.width(), window.height()) == (1100, 700)
+    assert window.centralWidget() is window.applications
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&Application", "&Help"]
+    assert window.count_label.text() == "No applications yet"
+    add("Northwind", "Backend Engineer", Stage.APPLIED)
+    add("Contoso", "Platform Engineer")
+    events.notify("applications")
+    assert window.count_label.text() == "2 applications"
+    window.applications.stage_filter.setCurrentIndex(
+        window.applications.stage_filter.findData(Stage.APPLIED.value)
+    )
+    assert window.count_label.text() == "Showing 1 of 2 applications"
+
+
+def test_shortcuts(window):
+    commands = window.applications.commands
+    assert commands.new_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
+    assert commands.delete_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Delete)
+    assert commands.edit_action.shortcut() == QKeySequence("F2")
+    assert window.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+    assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
+
+
+def test_ctrl_n_opens_the_new_application_dialog(window, qtbot, monkeypatch):
+    opened: list[str] = []
+
+    def exec_(dialog: ApplicationDialog) -> int:
+        opened.append(dialog.windowTitle())
+        return ApplicationDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ApplicationDialog, "exec", exec_)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert opened == ["New application"]
+
+
+def test_ctrl_f_focuses_search(window, add, events, qtbot):
+    add("Northwind", "Backend Engineer")
+    events.notify("applications")
+    window.applications.table.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.applications.search.hasFocus())
+
+
+def test_about_shows_version_and_database(window, db_path, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    window.about_action.trigger()
+    assert len(shown) == 1
+    assert __version__ in shown[0]
+    assert str(db_path) in shown[0]
+
+
+def test_quit_closes_the_window(window, qtbot):
+    window.quit_action.trigger()
+    qtbot.waitUntil(lambda: not window.isVisible())

@@ -1,0 +1,42 @@
+"""Render the main window with the demo pipeline to a PNG, offscreen (used for the README).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshot.py docs/screenshot.png
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from tracker.db.migrate import open_database  # noqa: E402
+from tracker.domain.demo import load_demo  # noqa: E402
+from tracker.domain.store import Store  # noqa: E402
+from tracker.ui.events import DataEvents  # noqa: E402
+from tracker.ui.main_window import MainWindow  # noqa: E402
+
+
+def main(target: Path) -> None:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as folder:
+        opened = open_database(Path(folder) / "tracker.db")
+        store = Store(opened.engine)
+        load_demo(store)
+        window = MainWindow(store, DataEvents(), db_path=opened.path)
+        window.resize(1200, 760)
+        window.show()
+        app.processEvents()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        window.grab().save(str(target))
+        window.close()
+        opened.engine.dispose()
+    print(f"wrote {target}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshot.png"))
