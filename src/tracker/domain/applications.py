@@ -12,8 +12,7 @@ from sqlalchemy.orm import Session
 from tracker.db.coltypes import utcnow
 from tracker.db.enums import RemoteMode, Stage
 from tracker.db.models import Application, Company, Contact, StageChange
-from tracker.domain.errors import NotFoundError
-from tracker.domain.store import Store
+from tracker.domain.store import Store, fetch
 from tracker.domain.validate import LONG_TEXT, Checker
 
 MAX_SALARY = 100_000_000
@@ -127,13 +126,6 @@ def company_named(session: Session, name: str) -> Company:
     return found
 
 
-def _load(session: Session, application_id: int) -> Application:
-    application = session.get(Application, application_id)
-    if application is None:
-        raise NotFoundError("application", application_id)
-    return application
-
-
 def _apply(session: Session, application: Application, data: ApplicationInput) -> None:
     application.company = company_named(session, data.company)
     for f in fields(ApplicationInput):
@@ -187,7 +179,7 @@ def create_application(store: Store, data: ApplicationInput) -> int:
 
 def get_application(store: Store, application_id: int) -> ApplicationInput:
     with store.reading() as session:
-        application = _load(session, application_id)
+        application = fetch(session, Application, application_id)
         values = {
             f.name: getattr(application, f.name)
             for f in fields(ApplicationInput)
@@ -200,7 +192,7 @@ def update_application(store: Store, application_id: int, data: ApplicationInput
     """Save every field; a different stage goes through the stage rule in the same transaction."""
     data = _clean(data)
     with store.transaction() as session:
-        application = _load(session, application_id)
+        application = fetch(session, Application, application_id)
         old_company = application.company_id
         _apply(session, application, data)
         application.updated_at = utcnow()
@@ -221,12 +213,12 @@ def change_stage(
     c.done()
     assert to is not None
     with store.transaction() as session:
-        return _move(session, _load(session, application_id), to, clean_note)
+        return _move(session, fetch(session, Application, application_id), to, clean_note)
 
 
 def set_archived(store: Store, application_id: int, archived: bool = True) -> None:
     with store.transaction() as session:
-        application = _load(session, application_id)
+        application = fetch(session, Application, application_id)
         application.archived = archived
         application.updated_at = utcnow()
 
@@ -234,7 +226,7 @@ def set_archived(store: Store, application_id: int, archived: bool = True) -> No
 def delete_application(store: Store, application_id: int) -> None:
     """Delete an application and everything that belongs only to it."""
     with store.transaction() as session:
-        application = _load(session, application_id)
+        application = fetch(session, Application, application_id)
         company_id = application.company_id
         session.delete(application)
         session.flush()
@@ -258,7 +250,7 @@ def drop_company_if_unused(session: Session, company_id: int | None) -> None:
 
 def stage_history(store: Store, application_id: int) -> list[StageChange]:
     with store.reading() as session:
-        _load(session, application_id)
+        fetch(session, Application, application_id)
         return list(
             session.scalars(
                 select(StageChange)

@@ -9,8 +9,7 @@ from sqlalchemy import delete, select
 from tracker.db.enums import ContactRole
 from tracker.db.models import Application, ApplicationContact, Contact
 from tracker.domain.applications import company_named, drop_company_if_unused
-from tracker.domain.errors import NotFoundError
-from tracker.domain.store import Store
+from tracker.domain.store import Store, fetch
 from tracker.domain.validate import LONG_TEXT, Checker
 
 
@@ -68,9 +67,7 @@ def create_contact(store: Store, data: ContactInput) -> int:
 
 def get_contact(store: Store, contact_id: int) -> ContactInput:
     with store.reading() as session:
-        contact = session.get(Contact, contact_id)
-        if contact is None:
-            raise NotFoundError("contact", contact_id)
+        contact = fetch(session, Contact, contact_id)
         return ContactInput(
             name=contact.name,
             title=contact.title,
@@ -86,9 +83,7 @@ def get_contact(store: Store, contact_id: int) -> ContactInput:
 def update_contact(store: Store, contact_id: int, data: ContactInput) -> None:
     data = _clean(data)
     with store.transaction() as session:
-        contact = session.get(Contact, contact_id)
-        if contact is None:
-            raise NotFoundError("contact", contact_id)
+        contact = fetch(session, Contact, contact_id)
         old_company = contact.company_id
         _fill(contact, data)
         contact.company = company_named(session, data.company) if data.company else None
@@ -99,9 +94,7 @@ def update_contact(store: Store, contact_id: int, data: ContactInput) -> None:
 def delete_contact(store: Store, contact_id: int) -> None:
     """Delete a person; their roles and interview notes go too, tasks for them stay unaddressed."""
     with store.transaction() as session:
-        contact = session.get(Contact, contact_id)
-        if contact is None:
-            raise NotFoundError("contact", contact_id)
+        contact = fetch(session, Contact, contact_id)
         company_id = contact.company_id
         session.delete(contact)
         session.flush()
@@ -118,10 +111,8 @@ def assign_role(
         c.fail("role", "Choose a role.")
     c.done()
     with store.transaction() as session:
-        if session.get(Application, application_id) is None:
-            raise NotFoundError("application", application_id)
-        if session.get(Contact, contact_id) is None:
-            raise NotFoundError("contact", contact_id)
+        fetch(session, Application, application_id)
+        fetch(session, Contact, contact_id)
         exists = session.scalar(
             select(ApplicationContact.id).where(
                 ApplicationContact.application_id == application_id,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from typing import NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -33,141 +34,57 @@ class DemoRefused(Exception):
     """The database already holds data; the demo never mixes with real data."""
 
 
-# company, role, stage, days since found, location, remote, salary, source, priority
-PIPELINE: list[tuple[str, str, Stage, int, str, RemoteMode, tuple[int, int], str, int]] = [
-    (
-        "Lumen Health",
-        "Staff Engineer",
-        Stage.WISHLIST,
-        3,
-        "Berlin",
-        RemoteMode.HYBRID,
-        (95000, 115000),
-        "Company website",
-        4,
-    ),
-    (
-        "Harbor & Finch",
-        "Platform Engineer",
-        Stage.WISHLIST,
-        6,
-        "Remote (EU)",
-        RemoteMode.REMOTE,
-        (80000, 95000),
-        "Newsletter",
-        2,
-    ),
-    (
-        "Kestrel Maps",
-        "Backend Engineer",
-        Stage.APPLIED,
-        12,
-        "Amsterdam",
-        RemoteMode.HYBRID,
-        (75000, 90000),
-        "Job board",
-        3,
-    ),
-    (
-        "Tidewater Energy",
-        "Software Engineer, Data",
-        Stage.APPLIED,
-        9,
-        "Rotterdam",
-        RemoteMode.ONSITE,
-        (70000, 85000),
-        "LinkedIn",
-        2,
-    ),
-    (
-        "Quillstone",
-        "Senior Python Developer",
-        Stage.SCREENING,
-        18,
-        "Remote",
-        RemoteMode.REMOTE,
-        (85000, 100000),
-        "Referral",
-        4,
-    ),
-    (
-        "Orchard Robotics",
-        "Backend Engineer",
-        Stage.INTERVIEWING,
-        30,
-        "Munich",
-        RemoteMode.HYBRID,
-        (90000, 110000),
-        "Recruiter",
-        5,
-    ),
-    (
-        "Bluebell Bank",
-        "Senior Software Engineer",
-        Stage.INTERVIEWING,
-        26,
-        "London",
-        RemoteMode.HYBRID,
-        (95000, 120000),
-        "Job board",
-        3,
-    ),
-    (
-        "Cinder Labs",
-        "Infrastructure Engineer",
-        Stage.OFFER,
-        45,
-        "Remote",
-        RemoteMode.REMOTE,
-        (100000, 120000),
-        "Referral",
-        5,
-    ),
-    (
-        "Northwind Analytics",
-        "Backend Engineer",
-        Stage.REJECTED,
-        40,
-        "Utrecht",
-        RemoteMode.HYBRID,
-        (80000, 95000),
-        "Job board",
-        5,
-    ),
-    (
-        "Pebble Post",
-        "Python Engineer",
-        Stage.WITHDRAWN,
-        60,
-        "Remote",
-        RemoteMode.REMOTE,
-        (60000, 70000),
-        "Job board",
-        1,
-    ),
-    (
-        "Granite Systems",
-        "Site Reliability Engineer",
-        Stage.GHOSTED,
-        70,
-        "Hamburg",
-        RemoteMode.ONSITE,
-        (75000, 85000),
-        "LinkedIn",
-        2,
-    ),
-    (
-        "Meadow Learning",
-        "Engineering Lead",
-        Stage.ACCEPTED,
-        120,
-        "Remote",
-        RemoteMode.REMOTE,
-        (90000, 105000),
-        "Former colleague",
-        3,
-    ),
-]
+class DemoJob(NamedTuple):
+    company: str
+    role: str
+    stage: Stage
+    age_days: int
+    location: str
+    remote: RemoteMode
+    salary: tuple[int, int]
+    source: str
+    priority: int
+
+
+# company | role | stage | days since found | location | remote | salary | source | priority
+PIPELINE_TABLE = """
+Lumen Health        | Staff Engineer            | wishlist     |   3 | Berlin      | hybrid | 95000-115000  | Company website  | 4
+Harbor & Finch      | Platform Engineer         | wishlist     |   6 | Remote (EU) | remote | 80000-95000   | Newsletter       | 2
+Kestrel Maps        | Backend Engineer          | applied      |  12 | Amsterdam   | hybrid | 75000-90000   | Job board        | 3
+Tidewater Energy    | Software Engineer, Data   | applied      |   9 | Rotterdam   | onsite | 70000-85000   | LinkedIn         | 2
+Quillstone          | Senior Python Developer   | screening    |  18 | Remote      | remote | 85000-100000  | Referral         | 4
+Orchard Robotics    | Backend Engineer          | interviewing |  30 | Munich      | hybrid | 90000-110000  | Recruiter        | 5
+Bluebell Bank       | Senior Software Engineer  | interviewing |  26 | London      | hybrid | 95000-120000  | Job board        | 3
+Cinder Labs         | Infrastructure Engineer   | offer        |  45 | Remote      | remote | 100000-120000 | Referral         | 5
+Northwind Analytics | Backend Engineer          | rejected     |  40 | Utrecht     | hybrid | 80000-95000   | Job board        | 5
+Pebble Post         | Python Engineer           | withdrawn    |  60 | Remote      | remote | 60000-70000   | Job board        | 1
+Granite Systems     | Site Reliability Engineer | ghosted      |  70 | Hamburg     | onsite | 75000-85000   | LinkedIn         | 2
+Meadow Learning     | Engineering Lead          | accepted     | 120 | Remote      | remote | 90000-105000  | Former colleague | 3
+"""  # noqa: E501
+
+
+def _pipeline() -> list[DemoJob]:
+    jobs = []
+    for line in PIPELINE_TABLE.strip().splitlines():
+        company, role, stage, age, location, remote, salary, source, priority = (
+            cell.strip() for cell in line.split("|")
+        )
+        low, high = salary.split("-")
+        jobs.append(
+            DemoJob(
+                company,
+                role,
+                Stage(stage),
+                int(age),
+                location,
+                RemoteMode(remote),
+                (int(low), int(high)),
+                source,
+                int(priority),
+            )
+        )
+    return jobs
+
 
 ORDER = [*ACTIVE_STAGES, Stage.ACCEPTED]
 
@@ -200,21 +117,13 @@ def load_demo(store: Store, today: date | None = None) -> int:
                 "This database already holds data, so the demo was not added. "
                 "Use --data-dir with an empty folder to try the demo."
             )
-        apps = {
-            company: _add_application(session, row, today)
-            for row in PIPELINE
-            for company in [row[0]]
-        }
+        apps = {job.company: _add_application(session, job, today) for job in _pipeline()}
         _add_people(session, apps, today)
         return len(apps)
 
 
-def _add_application(
-    session: Session,
-    row: tuple[str, str, Stage, int, str, RemoteMode, tuple[int, int], str, int],
-    today: date,
-) -> Application:
-    company, role, stage, age, location, remote, (low, high), source, priority = row
+def _add_application(session: Session, job: DemoJob, today: date) -> Application:
+    company, role, stage, age, location, remote, (low, high), source, priority = job
     found = today - timedelta(days=age)
     path = _path_to(stage)
     step = max(1, age // len(path))

@@ -16,8 +16,7 @@ from tracker.db.models import (
     Interview,
     InterviewParticipant,
 )
-from tracker.domain.errors import NotFoundError
-from tracker.domain.store import Store
+from tracker.domain.store import Store, fetch
 from tracker.domain.validate import LONG_TEXT, URL_TEXT, Checker
 
 MAX_MINUTES = 24 * 60
@@ -87,8 +86,7 @@ def _fill(interview: Interview, data: InterviewInput) -> None:
 
 def _set_participants(session: Session, interview: Interview, data: InterviewInput) -> None:
     for person in data.participants:
-        if session.get(Contact, person.contact_id) is None:
-            raise NotFoundError("contact", person.contact_id)
+        fetch(session, Contact, person.contact_id)
     interview.participants.clear()
     session.flush()
     for person in data.participants:
@@ -120,8 +118,7 @@ def _set_participants(session: Session, interview: Interview, data: InterviewInp
 def create_interview(store: Store, application_id: int, data: InterviewInput) -> int:
     data = _clean(data)
     with store.transaction() as session:
-        if session.get(Application, application_id) is None:
-            raise NotFoundError("application", application_id)
+        fetch(session, Application, application_id)
         interview = Interview(application_id=application_id)
         _fill(interview, data)
         session.add(interview)
@@ -133,26 +130,20 @@ def create_interview(store: Store, application_id: int, data: InterviewInput) ->
 def update_interview(store: Store, interview_id: int, data: InterviewInput) -> None:
     data = _clean(data)
     with store.transaction() as session:
-        interview = session.get(Interview, interview_id)
-        if interview is None:
-            raise NotFoundError("interview", interview_id)
+        interview = fetch(session, Interview, interview_id)
         _fill(interview, data)
         _set_participants(session, interview, data)
 
 
 def delete_interview(store: Store, interview_id: int) -> None:
     with store.transaction() as session:
-        interview = session.get(Interview, interview_id)
-        if interview is None:
-            raise NotFoundError("interview", interview_id)
+        interview = fetch(session, Interview, interview_id)
         session.delete(interview)
 
 
 def get_interview(store: Store, interview_id: int) -> InterviewInput:
     with store.reading() as session:
-        interview = session.get(Interview, interview_id)
-        if interview is None:
-            raise NotFoundError("interview", interview_id)
+        interview = fetch(session, Interview, interview_id)
         return InterviewInput(
             kind=interview.kind,
             round=interview.round,

@@ -5,9 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
+
+from tracker.db.models import Base
+from tracker.domain.errors import NotFoundError
+
+M = TypeVar("M", bound=Base)
 
 
 @dataclass
@@ -28,3 +34,11 @@ class Store:
     def reading(self) -> Iterator[Session]:
         with self._factory() as session:
             yield session
+
+
+def fetch(session: Session, model: type[M], row_id: int) -> M:
+    """The row with this id, or NotFoundError naming what is missing."""
+    row = session.get(model, row_id)
+    if row is None:
+        raise NotFoundError(model.__name__.lower(), row_id)
+    return row

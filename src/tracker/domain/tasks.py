@@ -12,8 +12,7 @@ from sqlalchemy.orm import Session
 from tracker.db.coltypes import utcnow
 from tracker.db.enums import TaskKind, TaskOrigin
 from tracker.db.models import Application, Contact, Interview, Task
-from tracker.domain.errors import NotFoundError
-from tracker.domain.store import Store
+from tracker.domain.store import Store, fetch
 from tracker.domain.validate import LONG_TEXT, Checker
 
 
@@ -47,21 +46,13 @@ def _clean(data: TaskInput) -> TaskInput:
     return cleaned
 
 
-def _load(session: Session, task_id: int) -> Task:
-    task = session.get(Task, task_id)
-    if task is None:
-        raise NotFoundError("task", task_id)
-    return task
-
-
 def _check_links(session: Session, data: TaskInput) -> None:
-    for what, model, row_id in (
-        ("application", Application, data.application_id),
-        ("contact", Contact, data.contact_id),
-        ("interview", Interview, data.interview_id),
-    ):
-        if row_id is not None and session.get(model, row_id) is None:
-            raise NotFoundError(what, row_id)
+    if data.application_id is not None:
+        fetch(session, Application, data.application_id)
+    if data.contact_id is not None:
+        fetch(session, Contact, data.contact_id)
+    if data.interview_id is not None:
+        fetch(session, Interview, data.interview_id)
 
 
 def _fill(task: Task, data: TaskInput) -> None:
@@ -91,13 +82,13 @@ def update_task(store: Store, task_id: int, data: TaskInput) -> None:
     data = _clean(data)
     with store.transaction() as session:
         _check_links(session, data)
-        _fill(_load(session, task_id), data)
+        _fill(fetch(session, Task, task_id), data)
 
 
 def complete_task(store: Store, task_id: int) -> None:
     """Mark done and keep when; completing twice keeps the first time."""
     with store.transaction() as session:
-        task = _load(session, task_id)
+        task = fetch(session, Task, task_id)
         if not task.done:
             task.done = True
             task.done_at = utcnow()
@@ -106,7 +97,7 @@ def complete_task(store: Store, task_id: int) -> None:
 
 def reopen_task(store: Store, task_id: int) -> None:
     with store.transaction() as session:
-        task = _load(session, task_id)
+        task = fetch(session, Task, task_id)
         task.done = False
         task.done_at = None
 
@@ -118,12 +109,12 @@ def snooze_task(store: Store, task_id: int, until: date, today: date | None = No
         c.fail("snoozed_until", "Snooze until a day after today.")
     c.done()
     with store.transaction() as session:
-        _load(session, task_id).snoozed_until = until
+        fetch(session, Task, task_id).snoozed_until = until
 
 
 def delete_task(store: Store, task_id: int) -> None:
     with store.transaction() as session:
-        session.delete(_load(session, task_id))
+        session.delete(fetch(session, Task, task_id))
 
 
 class TaskRow(NamedTuple):
