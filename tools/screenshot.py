@@ -1,6 +1,6 @@
 """Render the main window with the demo pipeline to a PNG, offscreen (used for the README).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshot.py docs/screenshot.png
+QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshot.py docs/screenshot.png
 """
 
 from __future__ import annotations

@@ -25,9 +25,10 @@ def window(qtbot, store, events, db_path) -> MainWindow:
 def test_window_is_assembled(window, add, events):
     assert window.windowTitle() == "Job Tracker"
     assert (window.width(), window.height()) == (1100, 700)
-    assert window.centralWidget() is window.applications
+    assert window.centralWidget() is window.tabs
+    assert window.tabs.current_view() is window.applications
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Application", "&Help"]
+    assert menus == ["&Application", "&View", "&Help"]
     assert window.count_label.text() == "No applications yet"
     add("Northwind", "Backend Engineer", Stage.APPLIED)
     add("Contoso", "Platform Engineer")

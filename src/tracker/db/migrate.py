@@ -12,21 +12,18 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, inspect, text
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy import Connection, Engine
 
-from tracker.db.engine import make_read_only_engine, make_sqlite_engine, read_only_uri
+from tracker.db.engine import make_sqlite_engine
+from tracker.db.fileinfo import (
+    FileState,
+    StartupError,
+    inspect_file,
+    quick_check,
+    read_only_uri,
+)
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-class StartupError(Exception):
-    """A reason the app cannot open its data, in words for the person using it."""
-
-    def __init__(self, title: str, message: str) -> None:
-        super().__init__(f"{title}: {message}")
-        self.title = title
-        self.message = message
+__all__ = ["OpenedDatabase", "StartupError", "open_database"]
 
 
 @dataclass(frozen=True)
@@ -63,58 +60,18 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
-def _inspect_existing(path: Path) -> str | None:
-    """Check an existing file without changing a byte; return its schema revision."""
-    with path.open("rb") as f:
-        header = f.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
-        raise StartupError(
-            "This file is not a Job Tracker database",
-            f"{path} exists but is not a database. It has been left exactly as it is. "
-            "Move it aside, or start with --data-dir pointing at another folder.",
-        )
-    side_files = [Path(f"{path}-wal"), Path(f"{path}-shm")]
-    existing_sides = {side for side in side_files if side.exists()}
-    engine = make_read_only_engine(path)
-    try:
-        with engine.connect() as conn:
-            check = conn.execute(text("PRAGMA quick_check")).scalar()
-            if check != "ok":
-                raise StartupError(
-                    "The database is damaged",
-                    f"{path} failed its integrity check ({check}). It has been left untouched. "
-                    "Restore a backup copy, or start with --data-dir pointing at another folder.",
-                )
-            tables = set(inspect(conn).get_table_names())
-            revision = current_revision(conn) if "alembic_version" in tables else None
-    except DatabaseError as exc:
-        raise StartupError(
-            "The database cannot be read",
-            f"{path} could not be opened ({exc.orig}). It has been left untouched. "
-            "Restore a backup copy, or start with --data-dir pointing at another folder.",
-        ) from exc
-    finally:
-        engine.dispose()
-        # A read-only look at a WAL database leaves empty side files: tidy up only ours.
-        for side in side_files:
-            if side not in existing_sides and side.exists() and not _holds_wal_frames(side):
-                side.unlink()
-    if revision is None and tables:
-        raise StartupError(
-            "This file is not a Job Tracker database",
-            f"{path} is a database, but not one this app made. It has been left untouched.",
-        )
-    if revision is not None and revision not in known_revisions():
+def check_existing(path: Path) -> FileState:
+    """Everything start-up checks before trusting an existing file; raises StartupError."""
+    state = inspect_file(path)
+    if state.exists:
+        quick_check(path)
+    if state.revision is not None and state.revision not in known_revisions():
         raise StartupError(
             "This database is from a newer Job Tracker",
-            f"{path} was last used by a newer version of Job Tracker (schema {revision}). "
+            f"{path} was last used by a newer version of Job Tracker (schema {state.revision}). "
             "It has been left untouched. Install the newer version to open it.",
         )
-    return revision
-
-
-def _holds_wal_frames(side: Path) -> bool:
-    return side.name.endswith("-wal") and side.stat().st_size > 0
+    return state
 
 
 def backup_copy(path: Path, label: str) -> Path:
@@ -139,8 +96,8 @@ def open_database(path: Path) -> OpenedDatabase:
 
     Raises StartupError, leaving the file untouched, when it cannot be trusted.
     """
-    existed = path.exists() and path.stat().st_size > 0
-    revision = _inspect_existing(path) if existed else None
+    state = check_existing(path)
+    existed, revision = state.exists, state.revision
     head = head_revision()
     backup = None
     if existed and revision != head:

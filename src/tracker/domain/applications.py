@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import date, datetime
-from typing import NamedTuple
+from typing import Any
 
-from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, case, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from tracker.db.coltypes import utcnow
 from tracker.db.enums import RemoteMode, Stage
 from tracker.db.models import Application, Company, Contact, StageChange
+from tracker.domain.rows import DEFAULT_SORT, ApplicationRow, Sort, SortColumn, StageMove
 from tracker.domain.store import Store, fetch
 from tracker.domain.validate import LONG_TEXT, Checker
 
@@ -38,37 +39,6 @@ class ApplicationInput:
     closed_on: date | None = None
     job_description: str | None = None
     notes: str | None = None
-
-
-@dataclass(frozen=True)
-class StageMove:
-    """What one stage change did; the UI reacts to it (a rejection opens the panel)."""
-
-    application_id: int
-    from_stage: Stage | None
-    to_stage: Stage
-    changed_at: datetime
-
-    @property
-    def changed(self) -> bool:
-        return self.from_stage != self.to_stage
-
-    @property
-    def rejected(self) -> bool:
-        return self.changed and self.to_stage is Stage.REJECTED
-
-
-class ApplicationRow(NamedTuple):
-    """The columns the applications table shows, and nothing more."""
-
-    id: int
-    company: str
-    role: str
-    stage: Stage
-    location: str | None
-    applied_on: date | None
-    updated_at: datetime
-    archived: bool
 
 
 def _clean(data: ApplicationInput) -> ApplicationInput:
@@ -260,9 +230,36 @@ def stage_history(store: Store, application_id: int) -> list[StageChange]:
         )
 
 
+def _sort_expression(column: SortColumn) -> ColumnElement[Any] | InstrumentedAttribute[Any]:
+    match column:
+        case SortColumn.COMPANY:
+            return func.lower(Company.name)
+        case SortColumn.ROLE:
+            return func.lower(Application.role)
+        case SortColumn.STAGE:
+            # Pipeline order, not alphabetical: wishlist first, closed outcomes last.
+            return case(
+                {stage.value: rank for rank, stage in enumerate(Stage)},
+                value=Application.stage,
+                else_=len(Stage),
+            )
+        case SortColumn.LOCATION:
+            return func.lower(Application.location)
+        case SortColumn.APPLIED:
+            return Application.applied_on
+        case SortColumn.UPDATED:
+            return Application.updated_at
+
+
 def rows_query(
-    search: str = "", stage: Stage | None = None, include_archived: bool = False
+    search: str = "",
+    stage: Stage | None = None,
+    include_archived: bool = False,
+    sort: Sort = DEFAULT_SORT,
 ) -> Select[int, str, str, Stage, str | None, date | None, datetime, bool]:
+    """The applications table's query: only its columns, filtered and sorted in SQL."""
+    key = _sort_expression(sort.column)
+    tie = Application.id.desc() if sort.descending else Application.id.asc()
     query = (
         select(
             Application.id,
@@ -275,7 +272,7 @@ def rows_query(
             Application.archived,
         )
         .join(Company, Application.company_id == Company.id)
-        .order_by(Application.updated_at.desc(), Application.id.desc())
+        .order_by(key.desc().nulls_last() if sort.descending else key.asc().nulls_last(), tie)
     )
     if not include_archived:
         query = query.where(Application.archived.is_(False))
@@ -301,13 +298,25 @@ def rows_query(
 
 
 def list_rows(
-    store: Store, search: str = "", stage: Stage | None = None, include_archived: bool = False
+    store: Store,
+    search: str = "",
+    stage: Stage | None = None,
+    include_archived: bool = False,
+    sort: Sort = DEFAULT_SORT,
 ) -> list[ApplicationRow]:
     with store.reading() as session:
         return [
             ApplicationRow(*row)
-            for row in session.execute(rows_query(search, stage, include_archived))
+            for row in session.execute(rows_query(search, stage, include_archived, sort))
         ]
+
+
+def count_applications(store: Store, include_archived: bool = False) -> int:
+    query = select(func.count()).select_from(Application)
+    if not include_archived:
+        query = query.where(Application.archived.is_(False))
+    with store.reading() as session:
+        return session.scalar(query) or 0
 
 
 def _escape_like(text: str) -> str:

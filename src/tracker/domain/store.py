@@ -1,38 +1,64 @@
-"""The handle every domain operation gets: an engine and a way to open one short session."""
+"""The handle every domain operation gets: an engine and a way to open one short session.
+
+SQLAlchemy is imported only when the first session opens, so the window can show its first
+rows (read by tracker.domain.first_paint) before that cost is paid.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
-
-from tracker.db.models import Base
 from tracker.domain.errors import NotFoundError
 
-M = TypeVar("M", bound=Base)
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from tracker.db.models import Base
+
+M = TypeVar("M", bound="Base")
 
 
-@dataclass
 class Store:
-    engine: Engine
-    _factory: sessionmaker[Session] = field(init=False, repr=False)
+    """Either an engine now, or a way to make one on first use (start-up does the latter)."""
 
-    def __post_init__(self) -> None:
-        self._factory = sessionmaker(self.engine, expire_on_commit=False)
+    def __init__(
+        self, engine: Engine | None = None, *, connect: Callable[[], Engine] | None = None
+    ) -> None:
+        if (engine is None) == (connect is None):
+            raise TypeError("give either an engine or a connect function")
+        self._engine = engine
+        self._connect = connect
+        self._factory: sessionmaker[Session] | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def engine(self) -> Engine:
+        with self._lock:
+            if self._engine is None:
+                assert self._connect is not None
+                self._engine = self._connect()
+            return self._engine
+
+    def _sessions(self) -> sessionmaker[Session]:
+        if self._factory is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        return self._factory
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed if the block ends normally, rolled back otherwise."""
-        with self._factory() as session, session.begin():
+        with self._sessions()() as session, session.begin():
             yield session
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with self._factory() as session:
+        with self._sessions()() as session:
             yield session
 
 

@@ -15,10 +15,10 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from sqlalchemy import func, select
 
 from tracker.db.enums import Stage
-from tracker.domain.applications import ApplicationRow, list_rows, rows_query
+from tracker.domain.first_paint import FirstPaint
+from tracker.domain.rows import DEFAULT_SORT, ApplicationRow, Sort, SortColumn
 from tracker.domain.store import Store
 
 ApplicationIdRole = Qt.ItemDataRole.UserRole + 1
@@ -34,6 +34,14 @@ class Column(IntEnum):
     LOCATION = 3
     APPLIED = 4
     UPDATED = 5
+
+    @property
+    def sort_key(self) -> SortColumn:
+        return list(SortColumn)[self.value]
+
+    @classmethod
+    def for_sort(cls, key: SortColumn) -> Column:
+        return cls(list(SortColumn).index(key))
 
 
 HEADERS = {
@@ -60,16 +68,39 @@ def _format_moment(moment: datetime) -> str:
 
 
 class ApplicationsTableModel(QAbstractTableModel):
-    """Rows come ordered from the query (latest change first); filters run in SQL."""
+    """Rows come filtered and ordered from the query; sorting a column asks SQL again."""
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        parent: QObject | None = None,
+        first_paint: FirstPaint | None = None,
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self._search = ""
         self._stage: Stage | None = None
+        self._sort: Sort = DEFAULT_SORT
         self._rows: list[ApplicationRow] = []
         self._total = 0
-        self.reload()
+        if first_paint is None:
+            self.reload()
+        else:  # read at start-up without SQLAlchemy; the next reload goes through the domain
+            self._sort = first_paint.sort
+            self._rows = first_paint.rows
+            self._total = len(self._rows)
+
+    @property
+    def current_sort(self) -> Sort:
+        return self._sort
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(Column):
+            return
+        wanted = Sort(Column(column).sort_key, order == Qt.SortOrder.DescendingOrder)
+        if wanted != self._sort:
+            self._sort = wanted
+            self.reload()
 
     # --- filtering and loading ---------------------------------------------------------
 
@@ -98,16 +129,18 @@ class ApplicationsTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
+        from tracker.domain.applications import list_rows
+
         self.beginResetModel()
-        self._rows = list_rows(self._store, self._search, self._stage)
+        self._rows = list_rows(self._store, self._search, self._stage, sort=self._sort)
         self._total = self._count_all() if self.is_filtered else len(self._rows)
         self.endResetModel()
 
     def _count_all(self) -> int:
         # Only needed to tell "nothing matches" from "nothing yet"; a count, not the rows.
-        with self._store.reading() as session:
-            counted = select(func.count()).select_from(rows_query().subquery())
-            return session.scalar(counted) or 0
+        from tracker.domain.applications import count_applications
+
+        return count_applications(self._store)
 
     # --- lookups for the view ------------------------------------------------------------
 

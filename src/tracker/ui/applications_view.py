@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import suppress
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
@@ -20,30 +21,43 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.db.enums import Stage
-from tracker.domain.applications import StageMove, change_stage, delete_application
 from tracker.domain.errors import NotFoundError, ValidationError
+from tracker.domain.first_paint import FirstPaint
+from tracker.domain.rows import Sort, StageMove
 from tracker.domain.store import Store
 from tracker.ui.application_actions import ApplicationActions
-from tracker.ui.application_dialog import ApplicationDialog
 from tracker.ui.applications_model import ApplicationsTableModel, Column
 from tracker.ui.events import APPLICATIONS, DataEvents
 from tracker.ui.message_page import MessagePage
+from tracker.ui.view_settings import load_sort, restore_header, save_header, save_sort
 
 SEARCH_DELAY_MS = 150  # long enough to skip a query per keystroke, short enough to feel live
 EMPTY_TEXT = "No applications yet. Press Ctrl+N or click New application to add your first one."
 NO_MATCH_TEXT = "No applications match this search."
 
 
+def _order(sort: Sort) -> Qt.SortOrder:
+    return Qt.SortOrder.DescendingOrder if sort.descending else Qt.SortOrder.AscendingOrder
+
+
 class ApplicationsView(QWidget):
     stage_moved = Signal(object)  # a StageMove that changed stage (a rejection opens a panel)
     counts_changed = Signal(int, int)  # rows shown, applications in total
 
-    def __init__(self, store: Store, events: DataEvents, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        events: DataEvents,
+        parent: QWidget | None = None,
+        first_paint: Callable[[Sort], FirstPaint] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self._events = events
         self._keep_id: int | None = None
-        self.model = ApplicationsTableModel(store, self)
+        sort = load_sort()
+        self.model = ApplicationsTableModel(store, self, first_paint(sort) if first_paint else None)
+        self.model.sort(Column.for_sort(sort.column), _order(sort))
         self._build_actions()
         self._build_filters()
         self._build_table()
@@ -108,6 +122,11 @@ class ApplicationsView(QWidget):
         table.setTabKeyNavigation(False)  # Tab leaves the table, as keyboard users expect
         table.verticalHeader().hide()
         header = table.horizontalHeader()
+        header.setSectionsMovable(True)
+        sort = self.model.current_sort
+        header.setSortIndicator(Column.for_sort(sort.column), _order(sort))
+        table.setSortingEnabled(True)  # the model sorts in SQL; see ApplicationsTableModel.sort
+        header.sortIndicatorChanged.connect(lambda *_: save_sort(self.model.current_sort))
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(False)
@@ -125,6 +144,7 @@ class ApplicationsView(QWidget):
             else:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         # `activated` covers double-click and Enter, following the platform's convention.
+        restore_header(header)
         table.activated.connect(self.edit_selected)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._show_context_menu)
@@ -202,10 +222,16 @@ class ApplicationsView(QWidget):
         self.table.scrollTo(index)
         return True
 
+    def save_state(self) -> None:
+        """Column widths and order, for the next start."""
+        save_header(self.table.horizontalHeader())
+
     # --- actions -------------------------------------------------------------------------
 
     def new_application(self) -> int | None:
         """Open the form for a new application; the new id when it was saved."""
+        from tracker.ui.application_dialog import ApplicationDialog
+
         dialog = ApplicationDialog(self._store, self._events, None, self)
         try:
             if dialog.exec() != ApplicationDialog.DialogCode.Accepted or dialog.saved_id is None:
@@ -219,6 +245,8 @@ class ApplicationsView(QWidget):
         application_id = self.selected_id()
         if application_id is None:
             return False
+        from tracker.ui.application_dialog import ApplicationDialog
+
         try:
             dialog = ApplicationDialog(self._store, self._events, application_id, self)
         except NotFoundError as exc:
@@ -236,6 +264,8 @@ class ApplicationsView(QWidget):
         application_id = self.selected_id()
         if application_id is None:
             return None
+        from tracker.domain.applications import change_stage
+
         try:
             move = change_stage(self._store, application_id, stage)
         except (ValidationError, NotFoundError) as exc:
@@ -263,6 +293,8 @@ class ApplicationsView(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
+        from tracker.domain.applications import delete_application
+
         with suppress(NotFoundError):  # already gone: the refresh shows exactly that
             delete_application(self._store, data.id)
         self._events.notify(APPLICATIONS)

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+# The kinds of rows a write can change; views listen for the kinds they show.
 APPLICATIONS = "applications"
+CONTACTS = "contacts"
+INTERVIEWS = "interviews"
+TASKS = "tasks"
 
 
 class DataEvents(QObject):

@@ -1,19 +1,34 @@
-"""The main window: the applications view with its menus, toolbar and status line."""
+"""The main window: the workspace's views in tabs, with menus, toolbar and status line."""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStyle, QToolBar, QWidget
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
 
 from tracker import APP_NAME, __version__
+from tracker.domain.first_paint import FirstPaint
+from tracker.domain.rows import Sort, StageMove
 from tracker.domain.store import Store
 from tracker.ui.applications_view import ApplicationsView
 from tracker.ui.events import DataEvents
 from tracker.ui.icons import themed_icon
+from tracker.ui.workspace import LazyTabs
+
+GEOMETRY_KEY = "window/geometry"
+STATE_KEY = "window/state"
+VIEW_KEY = "window/view"
 
 
 class MainWindow(QMainWindow):
@@ -25,13 +40,19 @@ class MainWindow(QMainWindow):
         events: DataEvents,
         db_path: Path | None = None,
         parent: QWidget | None = None,
+        first_paint: Callable[[Sort], FirstPaint] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._store = store
+        self._events = events
         self._db_path = db_path
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 700)
-        self.applications = ApplicationsView(store, events, self)
-        self.setCentralWidget(self.applications)
+        self.applications = ApplicationsView(store, events, self, first_paint=first_paint)
+        self.applications.stage_moved.connect(self.on_stage_moved)
+        self.tabs = LazyTabs(self)
+        self.tabs.add_view("applications", "&Applications", lambda: self.applications)
+        self.setCentralWidget(self.tabs)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -40,6 +61,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.count_label)
         self.applications.counts_changed.connect(self._show_counts)
         self._show_counts(self.applications.model.rowCount(), self.applications.model.total_count)
+        self._restore()
+
+    # --- building ----------------------------------------------------------------------
 
     def _build_actions(self) -> None:
         sp = QStyle.StandardPixmap
@@ -47,7 +71,13 @@ class MainWindow(QMainWindow):
             themed_icon("edit-find", sp.SP_FileDialogContentsView), "&Find…", self
         )
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(self.applications.focus_search)
+        self.find_action.triggered.connect(self.find_in_view)
+        self.next_view_action = QAction("&Next view", self)
+        self.next_view_action.setShortcut(QKeySequence("Ctrl+PgDown"))
+        self.next_view_action.triggered.connect(lambda: self.tabs.step(1))
+        self.previous_view_action = QAction("&Previous view", self)
+        self.previous_view_action.setShortcut(QKeySequence("Ctrl+PgUp"))
+        self.previous_view_action.triggered.connect(lambda: self.tabs.step(-1))
         self.quit_action = QAction(
             themed_icon("application-exit", sp.SP_DialogCloseButton), "&Quit", self
         )
@@ -59,6 +89,13 @@ class MainWindow(QMainWindow):
         )
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
+        commands = self.applications.commands
+        # Edit and Delete act on the table's selection, so only while the table has focus;
+        # other views bind the same keys to their own selection.
+        for action in (commands.edit_action, commands.delete_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addActions([commands.new_action, self.find_action, self.quit_action])
+        self.addActions([self.next_view_action, self.previous_view_action])
 
     def _build_menus(self) -> None:
         commands = self.applications.commands
@@ -71,12 +108,17 @@ class MainWindow(QMainWindow):
         menu.addAction(self.find_action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
+        self.view_menu = self.menuBar().addMenu("&View")
+        self.view_menu.addAction(self.next_view_action)
+        self.view_menu.addAction(self.previous_view_action)
+        self.view_menu.addSeparator()
+        self.tabs.fill_menu(self.view_menu)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar("Main toolbar", self)
-        toolbar.setObjectName("main-toolbar")  # lets saveState() remember it later
+        toolbar.setObjectName("main-toolbar")  # lets saveState() remember it
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         commands = self.applications.commands
@@ -86,6 +128,22 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self.toolbar = toolbar
 
+    # --- behaviour -----------------------------------------------------------------------
+
+    def find_in_view(self) -> None:
+        """Ctrl+F searches what is shown, or the applications when the view has no search."""
+        view = self.tabs.current_view()
+        focus_search = getattr(view, "focus_search", None)
+        if callable(focus_search):
+            focus_search()
+            return
+        self.tabs.show_view("applications")
+        self.applications.focus_search()
+
+    def on_stage_moved(self, move: StageMove) -> None:
+        """Every stage change from any view arrives here (a rejection will open a panel)."""
+        self.statusBar().showMessage(f"Moved to {move.to_stage.label}.", 4000)
+
     def _show_counts(self, shown: int, total: int) -> None:
         noun = "application" if total == 1 else "applications"
         if total == 0:
@@ -94,6 +152,31 @@ class MainWindow(QMainWindow):
             self.count_label.setText(f"{total} {noun}")
         else:
             self.count_label.setText(f"Showing {shown} of {total} {noun}")
+
+    # --- remembering -------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        settings = QSettings()
+        geometry = settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = settings.value(STATE_KEY)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        self.tabs.show_view(str(settings.value(VIEW_KEY, "") or "") or self.tabs.first_key())
+
+    def save_settings(self) -> None:
+        settings = QSettings()
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(STATE_KEY, self.saveState())
+        settings.setValue(VIEW_KEY, self.tabs.current_key())
+        self.applications.save_state()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        super().closeEvent(event)
+
+    # --- about ---------------------------------------------------------------------------
 
     def about_text(self) -> str:
         where = (

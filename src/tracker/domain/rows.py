@@ -1,0 +1,58 @@
+"""Plain row types shared by the domain and the UI, importable without SQLAlchemy."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import NamedTuple
+
+from tracker.db.enums import Stage
+
+
+@dataclass(frozen=True)
+class StageMove:
+    """What one stage change did; the UI reacts to it (a rejection opens the panel)."""
+
+    application_id: int
+    from_stage: Stage | None
+    to_stage: Stage
+    changed_at: datetime
+
+    @property
+    def changed(self) -> bool:
+        return self.from_stage != self.to_stage
+
+    @property
+    def rejected(self) -> bool:
+        return self.changed and self.to_stage is Stage.REJECTED
+
+
+class ApplicationRow(NamedTuple):
+    """The columns the applications table shows, and nothing more."""
+
+    id: int
+    company: str
+    role: str
+    stage: Stage
+    location: str | None
+    applied_on: date | None
+    updated_at: datetime
+    archived: bool
+
+
+class SortColumn(StrEnum):
+    COMPANY = "company"
+    ROLE = "role"
+    STAGE = "stage"
+    LOCATION = "location"
+    APPLIED = "applied"
+    UPDATED = "updated"
+
+
+class Sort(NamedTuple):
+    column: SortColumn = SortColumn.UPDATED
+    descending: bool = True
+
+
+DEFAULT_SORT = Sort()

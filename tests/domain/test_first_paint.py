@@ -1,0 +1,65 @@
+"""The first paint reads with sqlite3 what the SQLAlchemy queries would return."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tracker.db.enums import Stage
+from tracker.domain.applications import (
+    ApplicationInput,
+    create_application,
+    list_rows,
+    set_archived,
+)
+from tracker.domain.first_paint import read_first_paint
+from tracker.domain.rows import Sort, SortColumn
+from tracker.domain.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_generated_sql_is_up_to_date() -> None:
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import compile_first_paint
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    written = (ROOT / "src/tracker/domain/first_paint_sql.py").read_text(encoding="utf-8")
+    fresh = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "-"],
+        input=compile_first_paint.render(),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert written == fresh, "run: .venv/bin/python tools/compile_first_paint.py"
+
+
+@pytest.mark.parametrize("column", list(SortColumn))
+@pytest.mark.parametrize("descending", [False, True])
+def test_first_paint_matches_the_domain_query(
+    store: Store, db_path: Path, column: SortColumn, descending: bool
+) -> None:
+    for company, role, stage, location, applied in [
+        ("Ørsted", "Data Engineer", Stage.APPLIED, "Copenhagen", date(2026, 3, 1)),
+        ("acme", "Backend Engineer", Stage.WISHLIST, None, None),
+        ("Northwind", "Platform Engineer", Stage.REJECTED, "Utrecht", date(2026, 1, 5)),
+        ("Bluebell", "Staff Engineer", Stage.OFFER, "london", date(2026, 2, 9)),
+    ]:
+        create_application(
+            store,
+            ApplicationInput(
+                company=company, role=role, stage=stage, location=location, applied_on=applied
+            ),
+        )
+    hidden = create_application(store, ApplicationInput(company="Old", role="Archived"))
+    set_archived(store, hidden)
+    sort = Sort(column, descending)
+    painted = read_first_paint(db_path, sort)
+    assert painted.rows == list_rows(store, sort=sort)
+    assert len(painted.rows) == 4
