@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Qt's X11 platform plugin needs these on Debian; the offscreen one used by tests needs none.
 DESKTOP_PACKAGES := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxkbcommon-x11-0
 
-.PHONY: run test lint typecheck clean
+.PHONY: run test lint typecheck clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ typecheck: $(VENV)/.installed-test
 
 test: lint typecheck
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+bench: $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache .mypy_cache

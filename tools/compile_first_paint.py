@@ -13,8 +13,9 @@ from pathlib import Path
 
 from sqlalchemy.dialects import sqlite
 
+from tracker.db.models import Application
 from tracker.domain.applications import rows_query
-from tracker.domain.rows import Sort, SortColumn
+from tracker.domain.rows import FIRST_PAGE, Sort, SortColumn
 
 TARGET = Path(__file__).resolve().parents[1] / "src/tracker/domain/first_paint_sql.py"
 
@@ -32,15 +33,20 @@ def render() -> str:
         "",
         "# ruff: noqa: E501",
         "",
-        "TABLE_SQL = {",
     ]
-    for column in SortColumn:
-        for descending in (False, True):
-            sql = compile_sql(rows_query(sort=Sort(column, descending)))
-            lines.append(f"    ({column.value!r}, {descending}): (")
-            lines.append(f"        {sql!r}")
-            lines.append("    ),")
-    lines.append("}")
+    for name, shape in (
+        ("TABLE_IDS_SQL", lambda q: q.with_only_columns(Application.id)),
+        ("TABLE_PAGE_SQL", lambda q: q.limit(FIRST_PAGE)),
+    ):
+        lines.append(f"{name} = {{")
+        for column in SortColumn:
+            for descending in (False, True):
+                sql = compile_sql(shape(rows_query(sort=Sort(column, descending))))
+                lines.append(f"    ({column.value!r}, {descending}): (")
+                lines.append(f"        {sql!r}")
+                lines.append("    ),")
+        lines.append("}")
+        lines.append("")
     return "\n".join(lines) + "\n"
 
 

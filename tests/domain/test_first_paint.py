@@ -13,11 +13,12 @@ from tracker.db.enums import Stage
 from tracker.domain.applications import (
     ApplicationInput,
     create_application,
+    list_ids,
     list_rows,
     set_archived,
 )
 from tracker.domain.first_paint import read_first_paint
-from tracker.domain.rows import Sort, SortColumn
+from tracker.domain.rows import FIRST_PAGE, Sort, SortColumn
 from tracker.domain.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,4 +63,13 @@ def test_first_paint_matches_the_domain_query(
     sort = Sort(column, descending)
     painted = read_first_paint(db_path, sort)
     assert painted.rows == list_rows(store, sort=sort)
+    assert painted.ids == list_ids(store, sort=sort) == [row.id for row in painted.rows]
     assert len(painted.rows) == 4
+
+
+def test_first_paint_reads_only_the_first_page(store: Store, db_path: Path) -> None:
+    for i in range(FIRST_PAGE + 5):
+        create_application(store, ApplicationInput(company=f"Company {i}", role="Engineer"))
+    painted = read_first_paint(db_path)
+    assert len(painted.ids) == FIRST_PAGE + 5
+    assert [row.id for row in painted.rows] == painted.ids[:FIRST_PAGE]

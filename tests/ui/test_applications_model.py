@@ -42,3 +42,37 @@ def test_filter_runs_in_the_query_and_keeps_the_total(store, add):
     assert model.total_count == 2
     model.set_filter("", Stage.REJECTED)
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["Contoso"]
+
+
+def test_rows_are_fetched_a_page_at_a_time(store, add, qtmodeltester):
+    from tracker.ui.applications_model import PAGE
+
+    ids = [add(f"Company {i:03}", "Engineer") for i in range(PAGE + 50)]
+    model = ApplicationsTableModel(store)
+    assert model.rowCount() == PAGE + 50
+    # Latest first: the last one added is on top, the first one added at the bottom.
+    assert model.index(0, Column.COMPANY).data() == f"Company {PAGE + 49:03}"
+    assert model.index(PAGE + 49, Column.COMPANY).data() == "Company 000"
+    assert model.index(PAGE + 49, 0).data(ApplicationIdRole) == ids[0]
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_sorting_a_column_asks_the_database(store, add):
+    add("contoso", "Platform Engineer", Stage.REJECTED)
+    add("Ørsted", "Data Engineer", Stage.APPLIED)
+    add("Northwind", "Backend Engineer", Stage.WISHLIST)
+    model = ApplicationsTableModel(store)
+    model.sort(Column.COMPANY, Qt.SortOrder.AscendingOrder)
+    assert [model.index(r, Column.COMPANY).data() for r in range(3)] == [
+        "contoso",
+        "Northwind",
+        "Ørsted",
+    ]
+    model.sort(Column.STAGE, Qt.SortOrder.AscendingOrder)  # pipeline order, not A to Z
+    assert [model.index(r, Column.STAGE).data() for r in range(3)] == [
+        "Wishlist",
+        "Applied",
+        "Rejected",
+    ]
+    model.sort(Column.STAGE, Qt.SortOrder.DescendingOrder)
+    assert model.index(0, Column.STAGE).data() == "Rejected"

@@ -169,3 +169,28 @@ def test_empty_state_until_the_first_application(view, add, events):
     events.notify("applications")
     assert view.stack.currentWidget() is view.table
     assert view.filter_bar.isVisible()
+
+
+def test_clicking_a_header_sorts_and_is_remembered(qtbot, store, events, add):
+    from PySide6.QtCore import QPoint
+
+    from tracker.ui.applications_model import Column
+    from tracker.ui.applications_view import ApplicationsView
+
+    add("Contoso", "Platform Engineer")
+    add("Adventure Works", "Data Engineer")
+    add("Northwind", "Backend Engineer")
+    view = ApplicationsView(store, events)
+    qtbot.addWidget(view)
+    view.show()
+    header = view.table.horizontalHeader()
+    x = header.sectionViewportPosition(Column.COMPANY) + 5
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    companies = [view.model.index(r, Column.COMPANY).data() for r in range(3)]
+    assert companies in (
+        ["Adventure Works", "Contoso", "Northwind"],
+        ["Northwind", "Contoso", "Adventure Works"],
+    )
+    again = ApplicationsView(store, events)  # a new start reads the remembered sort
+    qtbot.addWidget(again)
+    assert [again.model.index(r, Column.COMPANY).data() for r in range(3)] == companies

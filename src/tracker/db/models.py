@@ -105,6 +105,9 @@ class Application(Base):
     closed_on: Mapped[date | None] = mapped_column(Date)
     job_description: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
+    # Company, role, location and notes, case-folded: search is one plain LIKE, for any
+    # alphabet, on every database (SQLite's own case folding stops at ASCII).
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

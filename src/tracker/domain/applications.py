@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from tracker.db.coltypes import utcnow
@@ -96,11 +97,17 @@ def company_named(session: Session, name: str) -> Company:
     return found
 
 
+def searchable(company: str, role: str, location: str | None, notes: str | None) -> str:
+    """What the search box matches, folded so that "ørsted" finds "Ørsted"."""
+    return "\n".join(part for part in (company, role, location, notes) if part).casefold()
+
+
 def _apply(session: Session, application: Application, data: ApplicationInput) -> None:
     application.company = company_named(session, data.company)
     for f in fields(ApplicationInput):
         if f.name not in ("company", "stage"):
             setattr(application, f.name, getattr(data, f.name))
+    application.search_text = searchable(data.company, data.role, data.location, data.notes)
 
 
 def _keep_dates_in_step(application: Application, stage: Stage, today: date) -> None:
@@ -278,22 +285,9 @@ def rows_query(
         query = query.where(Application.archived.is_(False))
     if stage is not None:
         query = query.where(Application.stage == stage)
-    text = search.strip()
+    text = search.strip().casefold()
     if text:
-        pattern = f"%{_escape_like(text)}%"
-        query = query.where(
-            or_(
-                *(
-                    column.ilike(pattern, escape="\\")
-                    for column in (
-                        Company.name,
-                        Application.role,
-                        Application.location,
-                        Application.notes,
-                    )
-                )
-            )
-        )
+        query = query.where(Application.search_text.like(f"%{_escape_like(text)}%", escape="\\"))
     return query
 
 
@@ -305,10 +299,30 @@ def list_rows(
     sort: Sort = DEFAULT_SORT,
 ) -> list[ApplicationRow]:
     with store.reading() as session:
-        return [
-            ApplicationRow(*row)
-            for row in session.execute(rows_query(search, stage, include_archived, sort))
-        ]
+        query = rows_query(search, stage, include_archived, sort)
+        return [ApplicationRow(*row) for row in session.execute(query)]
+
+
+def list_ids(
+    store: Store,
+    search: str = "",
+    stage: Stage | None = None,
+    include_archived: bool = False,
+    sort: Sort = DEFAULT_SORT,
+) -> list[int]:
+    """Just the ids, in order: a table holds these and fetches the rows it shows."""
+    query = rows_query(search, stage, include_archived, sort).with_only_columns(Application.id)
+    with store.reading() as session:
+        return list(session.scalars(query))
+
+
+def rows_by_id(store: Store, ids: Sequence[int]) -> dict[int, ApplicationRow]:
+    """The table's columns for these applications (missing ids are simply absent)."""
+    if not ids:
+        return {}
+    query = rows_query(include_archived=True).where(Application.id.in_(ids)).order_by(None)
+    with store.reading() as session:
+        return {row[0]: ApplicationRow(*row) for row in session.execute(query)}
 
 
 def count_applications(store: Store, include_archived: bool = False) -> int:

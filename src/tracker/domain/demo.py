@@ -27,6 +27,7 @@ from tracker.db.models import (
     StageChange,
     Task,
 )
+from tracker.domain.applications import searchable
 from tracker.domain.store import Store
 
 
@@ -143,6 +144,7 @@ def _add_application(session: Session, job: DemoJob, today: date) -> Application
         closed_on=today - timedelta(days=1) if stage.is_closed else None,
         posting_url=f"https://jobs.example.com/{company.lower().replace(' ', '-')}",
         notes=f"Found through {source.lower()}.",
+        search_text=searchable(company, role, location, f"Found through {source.lower()}."),
         created_at=_at(found),
         updated_at=_at(today - timedelta(days=1)),
     )

@@ -12,14 +12,15 @@ from pathlib import Path
 
 from tracker.db.enums import Stage
 from tracker.db.fileinfo import connect_read_only
-from tracker.domain.first_paint_sql import TABLE_SQL
+from tracker.domain.first_paint_sql import TABLE_IDS_SQL, TABLE_PAGE_SQL
 from tracker.domain.rows import DEFAULT_SORT, ApplicationRow, Sort
 
 
 @dataclass(frozen=True)
 class FirstPaint:
     sort: Sort
-    rows: list[ApplicationRow]
+    ids: list[int]  # every row of the table, in order
+    rows: list[ApplicationRow]  # the first page of them
 
 
 def _day(value: str | None) -> date | None:
@@ -32,9 +33,11 @@ def _moment(value: str) -> datetime:
 
 
 def read_first_paint(path: Path, sort: Sort = DEFAULT_SORT) -> FirstPaint:
+    key = (sort.column.value, sort.descending)
     connection = connect_read_only(path)
     try:
-        raw = connection.execute(TABLE_SQL[(sort.column.value, sort.descending)]).fetchall()
+        ids = [row[0] for row in connection.execute(TABLE_IDS_SQL[key])]
+        raw = connection.execute(TABLE_PAGE_SQL[key]).fetchall()
     finally:
         connection.close()
     stages = {stage.value: stage for stage in Stage}
@@ -51,4 +54,4 @@ def read_first_paint(path: Path, sort: Sort = DEFAULT_SORT) -> FirstPaint:
         )
         for id, company, role, stage, location, applied, updated, archived in raw
     ]
-    return FirstPaint(sort=sort, rows=rows)
+    return FirstPaint(sort=sort, ids=ids, rows=rows)

@@ -56,3 +56,5 @@ class Sort(NamedTuple):
 
 
 DEFAULT_SORT = Sort()
+
+FIRST_PAGE = 200  # rows the table reads at start-up; the rest come as they scroll into view

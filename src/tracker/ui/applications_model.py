@@ -67,6 +67,19 @@ def _format_moment(moment: datetime) -> str:
     return f"{format_day(local.date())}, {local:%H:%M}"
 
 
+PAGE = 200  # rows fetched together as they scroll into view
+CACHE_LIMIT = 5000
+
+
+def _gone(application_id: int) -> ApplicationRow:
+    """Deleted since the ids were read: show a quiet placeholder until the next refresh."""
+    from datetime import UTC
+
+    return ApplicationRow(
+        application_id, "(deleted)", "", Stage.WISHLIST, None, None, datetime.now(UTC), False
+    )
+
+
 class ApplicationsTableModel(QAbstractTableModel):
     """Rows come filtered and ordered from the query; sorting a column asks SQL again."""
 
@@ -81,14 +94,17 @@ class ApplicationsTableModel(QAbstractTableModel):
         self._search = ""
         self._stage: Stage | None = None
         self._sort: Sort = DEFAULT_SORT
-        self._rows: list[ApplicationRow] = []
+        # The table holds the ids in order and fetches rows a page at a time as they show.
+        self._ids: list[int] = []
+        self._cache: dict[int, ApplicationRow] = {}
         self._total = 0
         if first_paint is None:
             self.reload()
         else:  # read at start-up without SQLAlchemy; the next reload goes through the domain
             self._sort = first_paint.sort
-            self._rows = first_paint.rows
-            self._total = len(self._rows)
+            self._ids = first_paint.ids
+            self._cache = {row.id: row for row in first_paint.rows}
+            self._total = len(self._ids)
 
     @property
     def current_sort(self) -> Sort:
@@ -129,11 +145,12 @@ class ApplicationsTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        from tracker.domain.applications import list_rows
+        from tracker.domain.applications import list_ids
 
         self.beginResetModel()
-        self._rows = list_rows(self._store, self._search, self._stage, sort=self._sort)
-        self._total = self._count_all() if self.is_filtered else len(self._rows)
+        self._ids = list_ids(self._store, self._search, self._stage, sort=self._sort)
+        self._cache = {}
+        self._total = self._count_all() if self.is_filtered else len(self._ids)
         self.endResetModel()
 
     def _count_all(self) -> int:
@@ -145,18 +162,30 @@ class ApplicationsTableModel(QAbstractTableModel):
     # --- lookups for the view ------------------------------------------------------------
 
     def row_data(self, row: int) -> ApplicationRow:
-        return self._rows[row]
+        application_id = self._ids[row]
+        if application_id not in self._cache:
+            self._fetch_page_around(row)
+        return self._cache.get(application_id) or _gone(application_id)
+
+    def _fetch_page_around(self, row: int) -> None:
+        from tracker.domain.applications import rows_by_id
+
+        start = max(0, row - PAGE // 4)
+        wanted = [i for i in self._ids[start : start + PAGE] if i not in self._cache]
+        if len(self._cache) > CACHE_LIMIT:
+            self._cache.clear()
+        self._cache.update(rows_by_id(self._store, wanted))
 
     def row_for_id(self, application_id: int) -> int | None:
-        for number, row in enumerate(self._rows):
-            if row.id == application_id:
-                return number
-        return None
+        try:
+            return self._ids.index(application_id)
+        except ValueError:
+            return None
 
     # --- Qt model interface --------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(Column)
@@ -183,9 +212,9 @@ class ApplicationsTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
-        row = self._rows[index.row()]
+        row = self.row_data(index.row())
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
