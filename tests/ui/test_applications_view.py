@@ -87,7 +87,12 @@ def test_move_to_records_the_stage_change(view, add, qtbot):
     view.model.reload()
     view.select_id(app_id)
     menu = view.build_context_menu()
-    assert [a.text() for a in menu.actions() if a.text()] == ["&Edit…", "&Move to", "&Delete…"]
+    assert [a.text() for a in menu.actions() if a.text()] == [
+        "&Edit…",
+        "&Move to",
+        "&Archive",
+        "&Delete…",
+    ]
     menu.deleteLater()
     assert view.commands.move_actions[Stage.APPLIED].isChecked()
     with qtbot.waitSignal(view.stage_moved) as moved:
@@ -194,3 +199,26 @@ def test_clicking_a_header_sorts_and_is_remembered(qtbot, store, events, add):
     again = ApplicationsView(store, events)  # a new start reads the remembered sort
     qtbot.addWidget(again)
     assert [again.model.index(r, Column.COMPANY).data() for r in range(3)] == companies
+
+
+def test_archive_hides_and_undo_brings_it_back(qtbot, store, events, add):
+    from tracker.ui.applications_view import ApplicationsView
+
+    kept = add("Contoso", "Platform Engineer")
+    put_away = add("Northwind", "Backend Engineer")
+    view = ApplicationsView(store, events)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.select_id(put_away)
+    assert view.archive_selected()
+    assert view.model.row_for_id(put_away) is None
+    assert [r.id for r in list_rows(store)] == [kept]
+    assert [r.id for r in list_rows(store, include_archived=True) if r.archived] == [put_away]
+    view.commands.show_archived_action.setChecked(True)  # still findable when asked for
+    row = view.model.row_for_id(put_away)
+    assert row is not None
+    assert view.model.index(row, Column.STAGE).data() == "Wishlist (archived)"
+    view.commands.show_archived_action.setChecked(False)
+    view.undo_stack.undo()
+    assert view.model.row_for_id(put_away) is not None
+    assert not any(r.archived for r in list_rows(store, include_archived=True))

@@ -28,7 +28,7 @@ def test_window_is_assembled(window, add, events):
     assert window.centralWidget() is window.tabs
     assert window.tabs.current_view() is window.applications
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Application", "&View", "&Help"]
+    assert menus == ["&Application", "&Edit", "&View", "&Help"]
     assert window.count_label.text() == "No applications yet"
     add("Northwind", "Backend Engineer", Stage.APPLIED)
     add("Contoso", "Platform Engineer")

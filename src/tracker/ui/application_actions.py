@@ -29,6 +29,13 @@ class ApplicationActions(QObject):
         self.delete_action = self._action("&Delete…", "Delete", "edit-delete", sp.SP_TrashIcon)
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
 
+        self.archive_action = self._action(
+            "&Archive", "Archive", "archive-insert", sp.SP_DialogSaveButton
+        )
+        self.archive_action.setToolTip("Put away without deleting (Ctrl+Z brings it back)")
+        self.show_archived_action = QAction("Show &archived applications", self)
+        self.show_archived_action.setCheckable(True)
+
         self.move_menu = QMenu("&Move to", parent)
         self.move_menu.setIcon(themed_icon("go-next", sp.SP_ArrowForward))
         group = QActionGroup(self)
@@ -51,7 +58,12 @@ class ApplicationActions(QObject):
 
     def row_actions(self) -> list[QAction]:
         """The actions that need a selected application."""
-        return [self.edit_action, self.delete_action, self.move_menu.menuAction()]
+        return [
+            self.edit_action,
+            self.archive_action,
+            self.delete_action,
+            self.move_menu.menuAction(),
+        ]
 
     def sync(self, stage: Stage | None) -> None:
         """Enable row actions when an application is selected and check its current stage."""

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QFont
 
 from tracker.db.enums import Stage
 from tracker.domain.first_paint import FirstPaint
@@ -94,6 +95,7 @@ class ApplicationsTableModel(QAbstractTableModel):
         self._search = ""
         self._stage: Stage | None = None
         self._sort: Sort = DEFAULT_SORT
+        self._show_archived = False
         # The table holds the ids in order and fetches rows a page at a time as they show.
         self._ids: list[int] = []
         self._cache: dict[int, ApplicationRow] = {}
@@ -135,7 +137,7 @@ class ApplicationsTableModel(QAbstractTableModel):
 
     @property
     def is_filtered(self) -> bool:
-        return bool(self._search.strip()) or self._stage is not None
+        return bool(self._search.strip()) or self._stage is not None or self._show_archived
 
     def set_filter(self, search: str, stage: Stage | None) -> None:
         if search == self._search and stage == self._stage:
@@ -144,11 +146,18 @@ class ApplicationsTableModel(QAbstractTableModel):
         self._stage = stage
         self.reload()
 
+    def set_show_archived(self, show: bool) -> None:
+        if show != self._show_archived:
+            self._show_archived = show
+            self.reload()
+
     def reload(self) -> None:
         from tracker.domain.applications import list_ids
 
         self.beginResetModel()
-        self._ids = list_ids(self._store, self._search, self._stage, sort=self._sort)
+        self._ids = list_ids(
+            self._store, self._search, self._stage, self._show_archived, sort=self._sort
+        )
         self._cache = {}
         self._total = self._count_all() if self.is_filtered else len(self._ids)
         self.endResetModel()
@@ -157,7 +166,7 @@ class ApplicationsTableModel(QAbstractTableModel):
         # Only needed to tell "nothing matches" from "nothing yet"; a count, not the rows.
         from tracker.domain.applications import count_applications
 
-        return count_applications(self._store)
+        return count_applications(self._store, include_archived=self._show_archived)
 
     # --- lookups for the view ------------------------------------------------------------
 
@@ -225,6 +234,10 @@ class ApplicationsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             # Screen readers would otherwise announce an empty cell as nothing at all.
             return self._text(row, column) or "not set"
+        if role == Qt.ItemDataRole.FontRole and row.archived:
+            font = QFont()
+            font.setItalic(True)  # archived rows read as put away, not gone
+            return font
         return None
 
     @staticmethod
@@ -235,7 +248,7 @@ class ApplicationsTableModel(QAbstractTableModel):
             case Column.ROLE:
                 return row.role
             case Column.STAGE:
-                return row.stage.label
+                return f"{row.stage.label} (archived)" if row.archived else row.stage.label
             case Column.LOCATION:
                 return row.location or ""
             case Column.APPLIED:

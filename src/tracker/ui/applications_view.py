@@ -6,6 +6,7 @@ from collections.abc import Callable
 from contextlib import suppress
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +27,7 @@ from tracker.domain.first_paint import FirstPaint
 from tracker.domain.rows import Sort, StageMove
 from tracker.domain.store import Store
 from tracker.ui.application_actions import ApplicationActions
+from tracker.ui.application_commands import ArchiveCommand
 from tracker.ui.applications_model import ApplicationsTableModel, Column
 from tracker.ui.events import APPLICATIONS, DataEvents
 from tracker.ui.message_page import MessagePage
@@ -55,6 +57,7 @@ class ApplicationsView(QWidget):
         self._store = store
         self._events = events
         self._keep_id: int | None = None
+        self.undo_stack = QUndoStack(self)
         sort = load_sort()
         self.model = ApplicationsTableModel(store, self, first_paint(sort) if first_paint else None)
         self.model.sort(Column.for_sort(sort.column), _order(sort))
@@ -86,6 +89,8 @@ class ApplicationsView(QWidget):
         self.commands.new_action.triggered.connect(self.new_application)
         self.commands.edit_action.triggered.connect(self.edit_selected)
         self.commands.delete_action.triggered.connect(self.delete_selected)
+        self.commands.archive_action.triggered.connect(self.archive_selected)
+        self.commands.show_archived_action.toggled.connect(self.model.set_show_archived)
         self.commands.move_requested.connect(self.move_selected)
         # Shortcuts then work even when the view is shown on its own (as in tests).
         c = self.commands
@@ -300,6 +305,18 @@ class ApplicationsView(QWidget):
         self._events.notify(APPLICATIONS)
         return True
 
+    def archive_selected(self) -> bool:
+        """Archive the selected application; Ctrl+Z (Edit > Undo) brings it back."""
+        row = self._selected_row()
+        if row is None:
+            return False
+        data = self.model.row_data(row)
+        command = ArchiveCommand(
+            self._store, self._events, data.id, f"{data.role} at {data.company}"
+        )
+        self.undo_stack.push(command)
+        return command.done
+
     def build_context_menu(self) -> QMenu:
         menu = QMenu(self)
         if self.selected_id() is None:
@@ -308,6 +325,7 @@ class ApplicationsView(QWidget):
         menu.addAction(self.commands.edit_action)
         menu.addMenu(self.commands.move_menu)
         menu.addSeparator()
+        menu.addAction(self.commands.archive_action)
         menu.addAction(self.commands.delete_action)
         return menu
 
