@@ -43,3 +43,22 @@ def store(db_path: Path) -> Iterator[Store]:
         yield Store(opened.engine)
     finally:
         opened.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A message box nobody answers would hang the run: fail with its text instead.
+
+    Tests that expect one patch the same method themselves, which takes precedence.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    def unexpected(name: str):  # type: ignore[no-untyped-def]
+        def show(*args: object, **kwargs: object) -> None:
+            texts = [a for a in args if isinstance(a, str)]
+            raise AssertionError(f"unexpected QMessageBox.{name}: {texts}")
+
+        return show
+
+    for name in ("question", "warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, unexpected(name))

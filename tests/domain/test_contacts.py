@@ -7,20 +7,26 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import func, select
 
-from tracker.db.enums import ContactRole
+from tracker.db.enums import ContactRole, InterviewKind
 from tracker.db.models import ApplicationContact, Company, Contact
 from tracker.domain.applications import ApplicationInput, create_application
 from tracker.domain.contacts import (
     ContactInput,
+    ContactRow,
     assign_role,
+    contact_count,
+    contact_rows,
     create_contact,
     delete_contact,
     get_contact,
+    interviews_with,
     people_on,
     remove_role,
+    roles_of,
     update_contact,
 )
 from tracker.domain.errors import NotFoundError, ValidationError
+from tracker.domain.interviews import InterviewInput, ParticipantInput, create_interview
 from tracker.domain.store import Store
 
 ANN = ContactInput(
@@ -191,3 +197,46 @@ def test_assign_role_checks_its_inputs(store: Store, app_id: int) -> None:
         assign_role(store, app_id, 999, ContactRole.RECRUITER)
     assert missing_contact.value.what == "contact"
     assert count(store, ApplicationContact) == 0
+
+
+def test_contact_rows_search_name_title_company_email(store: Store) -> None:
+    ann = create_contact(store, ANN)
+    bo = create_contact(store, ContactInput(name="Bo", email="bo@fabrikam.example"))
+    pct = create_contact(store, ContactInput(name="Cy", title="Top 1% _closer_"))
+    assert [r.id for r in contact_rows(store)] == [ann, bo, pct]  # by name
+    assert [r.id for r in contact_rows(store, "RECRUIT")] == [ann]
+    assert [r.id for r in contact_rows(store, "acme")] == [ann]  # company name
+    assert [r.id for r in contact_rows(store, "fabrikam")] == [bo]
+    assert [r.id for r in contact_rows(store, "1%")] == [pct]
+    assert [r.id for r in contact_rows(store, "%")] == [pct]  # literal percent sign
+    assert [r.id for r in contact_rows(store, "_")] == [pct]  # literal, not any character
+    row = contact_rows(store, "ann")[0]
+    assert row == ContactRow(ann, "Ann Archer", "Recruiter", "Acme", "ann@acme.example", True)
+    assert contact_count(store) == 3
+
+
+def test_contact_rows_network_only(store: Store) -> None:
+    ann = create_contact(store, ANN)
+    create_contact(store, ContactInput(name="Bo"))
+    assert [r.id for r in contact_rows(store, network_only=True)] == [ann]
+
+
+def test_roles_of_and_interviews_with(store: Store, app_id: int) -> None:
+    ann = create_contact(store, ANN)
+    assign_role(store, app_id, ann, ContactRole.RECRUITER)
+    assign_role(store, app_id, ann, ContactRole.INTERVIEWER)
+    roles = roles_of(store, ann)
+    assert {(r.application_id, r.company, r.role_title) for r in roles} == {
+        (app_id, "Acme", "Engineer")
+    }
+    assert sorted(r.role for r in roles) == sorted([ContactRole.RECRUITER, ContactRole.INTERVIEWER])
+    interview = create_interview(
+        store,
+        app_id,
+        InterviewInput(kind=InterviewKind.TECHNICAL, participants=(ParticipantInput(ann),)),
+    )
+    talks = interviews_with(store, ann)
+    assert [(t.interview_id, t.company, t.kind) for t in talks] == [
+        (interview, "Acme", InterviewKind.TECHNICAL)
+    ]
+    assert roles_of(store, 9999) == []

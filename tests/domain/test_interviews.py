@@ -14,10 +14,12 @@ from tracker.domain.contacts import ContactInput, create_contact, people_on
 from tracker.domain.errors import NotFoundError, ValidationError
 from tracker.domain.interviews import (
     InterviewInput,
+    NewPerson,
     ParticipantInput,
     create_interview,
     delete_interview,
     get_interview,
+    save_interview,
     update_interview,
 )
 from tracker.domain.store import Store
@@ -247,3 +249,67 @@ def test_delete_interview_keeps_contacts_and_tasks(store: Store, app_id: int, pe
         assert count(store, Contact) == 3
         task = session.get(Task, task_id)
         assert task is not None and task.interview_id is None
+
+
+# --- save_interview: one transaction for the interview, its new people and participants ---
+
+
+def test_save_interview_creates_new_people_at_the_company(store: Store, app_id: int, people):
+    priya, _, _ = people
+    data = InterviewInput(
+        kind="panel",
+        starts_at=START,
+        duration_minutes=45,
+        participants=(ParticipantInput(priya, "Billing", "strong"),),
+    )
+    new = [NewPerson("Sam Ito", "Data Engineer", "Streaming ingestion", "okay")]
+    interview_id = save_interview(store, app_id, None, data, new)
+
+    with store.reading() as session:
+        sam = session.scalars(select(Contact).where(Contact.name == "Sam Ito")).one()
+        assert (sam.title, sam.company.name) == ("Data Engineer", "Acme")
+        rows = session.execute(
+            select(InterviewParticipant.contact_id, InterviewParticipant.topics)
+            .where(InterviewParticipant.interview_id == interview_id)
+            .order_by(InterviewParticipant.id)
+        ).all()
+        assert [tuple(r) for r in rows] == [(priya, "Billing"), (sam.id, "Streaming ingestion")]
+        sam_id = sam.id
+    assert (sam_id, "Sam Ito", ContactRole.INTERVIEWER) in people_on(store, app_id)
+
+
+def test_save_interview_updates_and_keeps_one_row(store: Store, app_id: int, people):
+    priya, tomas, _ = people
+    interview_id = save_interview(store, app_id, None, two_people(priya, tomas), [])
+    changed = InterviewInput(kind="final", participants=(ParticipantInput(tomas, "Roadmap"),))
+    assert save_interview(store, app_id, interview_id, changed, [NewPerson("Ana")]) == interview_id
+    assert count(store, Interview) == 1
+    got = get_interview(store, interview_id)
+    assert got.kind == InterviewKind.FINAL
+    assert [p.topics for p in got.participants] == ["Roadmap", None]
+
+
+def test_failed_save_writes_nothing_not_even_the_new_contact(store: Store, app_id: int, people):
+    priya, _, _ = people
+    before = count(store, Contact)
+    bad = InterviewInput(duration_minutes=0, participants=(ParticipantInput(priya),))
+    with pytest.raises(ValidationError) as caught:
+        save_interview(store, app_id, None, bad, [NewPerson("Sam Ito"), NewPerson("  ")])
+    assert set(caught.value.problems) == {"duration_minutes", "new_people.1.name"}
+    assert (count(store, Contact), count(store, Interview)) == (before, 0)
+
+
+def test_failure_inside_the_transaction_rolls_back_new_contacts(store: Store, app_id: int):
+    before = count(store, Contact)
+    data = InterviewInput(participants=(ParticipantInput(999_999),))  # a contact that is gone
+    with pytest.raises(NotFoundError):
+        save_interview(store, app_id, None, data, [NewPerson("Sam Ito")])
+    assert (count(store, Contact), count(store, Interview)) == (before, 0)
+
+
+def test_save_interview_refuses_an_interview_of_another_application(store: Store, app_id: int):
+    other = create_application(store, ApplicationInput(company="Beta", role="Engineer"))
+    interview_id = save_interview(store, other, None, InterviewInput(), [])
+    with pytest.raises(NotFoundError):
+        save_interview(store, app_id, interview_id, InterviewInput(round=3), [])
+    assert get_interview(store, interview_id).round == 1

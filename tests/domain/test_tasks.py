@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from tracker.db.enums import TaskKind, TaskOrigin
 from tracker.db.models import Task
@@ -14,13 +14,20 @@ from tracker.domain.contacts import ContactInput, create_contact, delete_contact
 from tracker.domain.errors import NotFoundError, ValidationError
 from tracker.domain.store import Store
 from tracker.domain.tasks import (
+    TaskGroup,
     TaskInput,
     complete_task,
     create_task,
     delete_task,
+    get_task,
+    group_for,
+    grouped_tasks,
     open_tasks,
     reopen_task,
     snooze_task,
+    snoozed_count,
+    task_list,
+    tasks_for_application,
     update_task,
 )
 
@@ -221,3 +228,74 @@ def test_invalid_task_is_refused(store: Store, data: TaskInput, field: str) -> N
         update_task(store, existing, data)
     assert count(store) == 1
     assert load(store, existing).title == "Keep"
+
+
+def test_group_for_each_band() -> None:
+    assert group_for(None, TODAY) is TaskGroup.NO_DATE
+    assert group_for(TODAY - timedelta(days=1), TODAY) is TaskGroup.OVERDUE
+    assert group_for(TODAY, TODAY) is TaskGroup.TODAY
+    assert group_for(TODAY + timedelta(days=1), TODAY) is TaskGroup.THIS_WEEK
+    assert group_for(TODAY + timedelta(days=6), TODAY) is TaskGroup.THIS_WEEK
+    assert group_for(TODAY + timedelta(days=7), TODAY) is TaskGroup.LATER
+    assert TaskGroup.THIS_WEEK.label == "This week"
+
+
+def test_grouped_tasks_join_what_each_is_for(store: Store, app_id: int) -> None:
+    ann = create_contact(store, ContactInput(name="Ann"))
+    late = create_task(store, TaskInput(title="Late", due_on=TODAY - timedelta(days=2)))
+    now = create_task(
+        store, TaskInput(title="Now", due_on=TODAY, application_id=app_id, contact_id=ann)
+    )
+    none = create_task(store, TaskInput(title="Whenever"))
+    later = create_task(store, TaskInput(title="Later", due_on=TODAY + timedelta(days=30)))
+    done = create_task(store, TaskInput(title="Done", due_on=TODAY))
+    complete_task(store, done)
+    snoozed = create_task(store, TaskInput(title="Snoozed", due_on=TODAY))
+    snooze_task(store, snoozed, TODAY + timedelta(days=1), today=TODAY)
+
+    groups = grouped_tasks(store, TODAY)
+    assert [(g, [r.id for r in rows]) for g, rows in groups] == [
+        (TaskGroup.OVERDUE, [late]),
+        (TaskGroup.TODAY, [now]),
+        (TaskGroup.LATER, [later]),
+        (TaskGroup.NO_DATE, [none]),
+    ]
+    row = groups[1][1][0]
+    assert (row.company, row.role_title, row.contact_name) == ("Acme", "Engineer", "Ann")
+    assert snoozed_count(store, TODAY) == 1
+    # The snooze ends on its day; asked for, snoozed tasks are listed before then too.
+    assert snoozed in [r.id for r in task_list(store, TODAY + timedelta(days=1))]
+    assert snoozed in [r.id for r in task_list(store, TODAY, show_snoozed=True)]
+
+
+def test_task_list_is_one_query(store: Store, app_id: int) -> None:
+    for number in range(5):
+        create_task(store, TaskInput(title=f"T{number}", application_id=app_id))
+    statements: list[str] = []
+    listen = event.listen
+    listen(store.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    assert len(task_list(store, TODAY)) == 5
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 1
+
+
+def test_tasks_for_application_open_first_then_done(store: Store, app_id: int) -> None:
+    first = create_task(store, TaskInput(title="A", due_on=TODAY, application_id=app_id))
+    undated = create_task(store, TaskInput(title="B", application_id=app_id))
+    finished = create_task(store, TaskInput(title="C", due_on=TODAY, application_id=app_id))
+    create_task(store, TaskInput(title="Elsewhere"))
+    complete_task(store, finished)
+    rows = tasks_for_application(store, app_id)
+    assert [r.id for r in rows] == [first, undated, finished]
+    assert rows[2].done_at is not None and rows[0].done_at is None
+    assert [r.id for r in tasks_for_application(store, app_id, include_done=False)] == [
+        first,
+        undated,
+    ]
+
+
+def test_get_task_round_trips(store: Store, app_id: int) -> None:
+    data = TaskInput(title="Thank", kind=TaskKind.THANK_YOU, due_on=TODAY, application_id=app_id)
+    task_id = create_task(store, data)
+    assert get_task(store, task_id) == data
+    with pytest.raises(NotFoundError):
+        get_task(store, 9999)

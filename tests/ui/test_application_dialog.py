@@ -96,3 +96,31 @@ def test_every_input_has_an_accessible_name(qtbot, store, events):
     for widget in (dialog.company, dialog.salary_min, dialog.applied_on, dialog.notes):
         assert widget.accessibleName()
     assert dialog.has_applied.accessibleName()
+
+
+def test_new_dialog_has_found_and_closed_dates_and_description(qtbot, store, events):
+    dialog = open_dialog(qtbot, store, events)
+    qtbot.keyClicks(dialog.company, "Northwind")
+    qtbot.keyClicks(dialog.role, "Backend Engineer")
+    assert not dialog.found_on.isEnabled()
+    qtbot.mouseClick(dialog.has_found, Qt.MouseButton.LeftButton)
+    assert dialog.found_on.isEnabled()
+    qtbot.keyClicks(dialog.job_description, "Own the billing service.")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == ApplicationDialog.DialogCode.Accepted
+    saved = get_application(store, dialog.saved_id)
+    assert saved.found_on == dialog.found_on.date().toPython()
+    assert saved.job_description == "Own the billing service."
+    assert saved.closed_on is None
+    for widget in (dialog.has_found, dialog.found_on, dialog.has_closed, dialog.job_description):
+        assert widget.accessibleName()
+
+
+def test_tab_goes_from_each_date_box_to_its_date(qtbot, store, events):
+    dialog = open_dialog(qtbot, store, events)
+    qtbot.mouseClick(dialog.has_found, Qt.MouseButton.LeftButton)
+    dialog.has_found.setFocus()
+    qtbot.keyClick(dialog.has_found, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.found_on
+    # (Inside a date, Tab steps through day, month and year before moving on, as Qt does.)
+    assert dialog.found_on.nextInFocusChain().nextInFocusChain() is dialog.has_applied

@@ -9,6 +9,7 @@ from tracker.domain.applications import delete_application, list_rows, stage_his
 from tracker.ui.application_dialog import ApplicationDialog
 from tracker.ui.applications_model import Column
 from tracker.ui.applications_view import EMPTY_TEXT, ApplicationsView
+from tracker.ui.detail_dialog import ApplicationDetailDialog
 
 
 @pytest.fixture
@@ -55,27 +56,44 @@ def test_new_application_from_the_view_is_listed_and_selected(view, monkeypatch,
     assert view.stack.currentWidget() is view.table
 
 
-def test_enter_on_a_row_edits_it(view, add, monkeypatch, qtbot):
+def answer_detail(monkeypatch, qtbot, fill) -> list[ApplicationDetailDialog]:
+    """Replace the detail's modal loop: let *fill* type, press Save, then Close."""
+    opened: list[ApplicationDetailDialog] = []
+
+    def exec_(dialog: ApplicationDetailDialog) -> int:
+        opened.append(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        fill(dialog)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(ApplicationDetailDialog, "exec", exec_)
+    return opened
+
+
+def test_enter_on_a_row_opens_its_detail(view, add, monkeypatch, qtbot):
     app_id = add("Northwind", "Backend Engineer")
     view.model.reload()
     view.select_id(app_id)
 
-    def fill(dialog: ApplicationDialog) -> None:
-        dialog.role.clear()
-        qtbot.keyClicks(dialog.role, "Staff Engineer")
+    def fill(dialog: ApplicationDetailDialog) -> None:
+        dialog.form.role.clear()
+        qtbot.keyClicks(dialog.form.role, "Staff Engineer")
 
-    opened = answer_dialogs(monkeypatch, qtbot, fill)
+    opened = answer_detail(monkeypatch, qtbot, fill)
     view.table.setFocus()
     qtbot.keyPress(view.table, Qt.Key.Key_Return)
-    assert len(opened) == 1 and opened[0].windowTitle() == "Edit application"
+    assert len(opened) == 1
     assert shown(view, Column.ROLE) == ["Staff Engineer"]
     assert view.selected_id() == app_id
 
 
-def test_double_click_edits_the_row(view, add, monkeypatch, qtbot):
+def test_double_click_opens_the_detail(view, add, monkeypatch, qtbot):
     add("Northwind", "Backend Engineer")
     view.model.reload()
-    opened = answer_dialogs(monkeypatch, qtbot, lambda dialog: None)
+    opened = answer_detail(monkeypatch, qtbot, lambda dialog: None)
     rect = view.table.visualRect(view.model.index(0, Column.ROLE))
     qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

@@ -287,7 +287,7 @@ def rows_query(
         query = query.where(Application.stage == stage)
     text = search.strip().casefold()
     if text:
-        query = query.where(Application.search_text.like(f"%{_escape_like(text)}%", escape="\\"))
+        query = query.where(Application.search_text.like(f"%{escape_like(text)}%", escape="\\"))
     return query
 
 
@@ -333,5 +333,5 @@ def count_applications(store: Store, include_archived: bool = False) -> int:
         return session.scalar(query) or 0
 
 
-def _escape_like(text: str) -> str:
+def escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, or_, select
 
-from tracker.db.enums import ContactRole
-from tracker.db.models import Application, ApplicationContact, Contact
-from tracker.domain.applications import company_named, drop_company_if_unused
+from tracker.db.enums import ContactRole, InterviewKind
+from tracker.db.models import (
+    Application,
+    ApplicationContact,
+    Company,
+    Contact,
+    Interview,
+    InterviewParticipant,
+)
+from tracker.domain.applications import company_named, drop_company_if_unused, escape_like
 from tracker.domain.store import Store, fetch
 from tracker.domain.validate import LONG_TEXT, Checker
 
@@ -151,3 +159,100 @@ def people_on(store: Store, application_id: int) -> list[tuple[int, str, Contact
             .order_by(ApplicationContact.role, Contact.name)
         )
         return [(row[0], row[1], row[2]) for row in rows]
+
+
+class ContactRow(NamedTuple):
+    """The columns the contacts list shows, and nothing more."""
+
+    id: int
+    name: str
+    title: str | None
+    company: str | None
+    email: str | None
+    in_network: bool
+
+
+class ContactRoleRow(NamedTuple):
+    """One part a contact plays: on which application (company and role title), as what."""
+
+    application_id: int
+    company: str
+    role_title: str
+    role: ContactRole
+
+
+class InterviewMention(NamedTuple):
+    """One interview a contact took part in (their notes there go if they are deleted)."""
+
+    interview_id: int
+    application_id: int
+    company: str
+    role_title: str
+    round: int
+    kind: InterviewKind
+
+
+def contact_rows(store: Store, search: str = "", network_only: bool = False) -> list[ContactRow]:
+    """Contacts by name; *search* matches name, title, company or email, ignoring case."""
+    query = (
+        select(
+            Contact.id,
+            Contact.name,
+            Contact.title,
+            Company.name,
+            Contact.email,
+            Contact.in_network,
+        )
+        .outerjoin(Company, Contact.company_id == Company.id)
+        .order_by(Contact.name, Contact.id)
+    )
+    if network_only:
+        query = query.where(Contact.in_network.is_(True))
+    text = search.strip()
+    if text:
+        # Same matching as the applications search: ilike with % and _ taken literally.
+        pattern = f"%{escape_like(text)}%"
+        columns = (Contact.name, Contact.title, Company.name, Contact.email)
+        query = query.where(or_(*(col.ilike(pattern, escape="\\") for col in columns)))
+    with store.reading() as session:
+        return [ContactRow._make(row) for row in session.execute(query)]
+
+
+def roles_of(store: Store, contact_id: int) -> list[ContactRoleRow]:
+    """Every application this person is on and as what, newest application first."""
+    query = (
+        select(Application.id, Company.name, Application.role, ApplicationContact.role)
+        .join(Application, ApplicationContact.application_id == Application.id)
+        .join(Company, Application.company_id == Company.id)
+        .where(ApplicationContact.contact_id == contact_id)
+        .order_by(Application.updated_at.desc(), Application.id, ApplicationContact.role)
+    )
+    with store.reading() as session:
+        return [ContactRoleRow._make(row) for row in session.execute(query)]
+
+
+def interviews_with(store: Store, contact_id: int) -> list[InterviewMention]:
+    """The interviews this person took part in, earliest first."""
+    query = (
+        select(
+            Interview.id,
+            Application.id,
+            Company.name,
+            Application.role,
+            Interview.round,
+            Interview.kind,
+        )
+        .join(InterviewParticipant, InterviewParticipant.interview_id == Interview.id)
+        .join(Application, Interview.application_id == Application.id)
+        .join(Company, Application.company_id == Company.id)
+        .where(InterviewParticipant.contact_id == contact_id)
+        .order_by(Interview.starts_at, Interview.id)
+    )
+    with store.reading() as session:
+        return [InterviewMention._make(row) for row in session.execute(query)]
+
+
+def contact_count(store: Store) -> int:
+    """How many contacts exist, whatever a search shows."""
+    with store.reading() as session:
+        return session.scalar(select(func.count()).select_from(Contact)) or 0

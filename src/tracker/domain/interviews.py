@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import select
@@ -16,6 +16,7 @@ from tracker.db.models import (
     Interview,
     InterviewParticipant,
 )
+from tracker.domain.errors import NotFoundError, ValidationError
 from tracker.domain.store import Store, fetch
 from tracker.domain.validate import LONG_TEXT, URL_TEXT, Checker
 
@@ -157,3 +158,78 @@ def get_interview(store: Store, interview_id: int) -> InterviewInput:
                 for p in sorted(interview.participants, key=lambda p: p.id)
             ),
         )
+
+
+@dataclass(frozen=True)
+class NewPerson:
+    """Someone typed into the interview editor who is not a contact yet."""
+
+    name: str
+    title: str | None = None
+    topics: str | None = None
+    connection: Connection | str | None = None
+
+
+def _clean_people(people: list[NewPerson]) -> list[NewPerson]:
+    c = Checker()
+    cleaned = [
+        NewPerson(
+            name=c.required(f"new_people.{i}.name", "Name", person.name),
+            title=c.text(f"new_people.{i}.title", "Title", person.title),
+            topics=c.text(f"new_people.{i}.topics", "Topics", person.topics, LONG_TEXT),
+            connection=c.choice(
+                f"new_people.{i}.connection", "Connection", Connection, person.connection
+            ),
+        )
+        for i, person in enumerate(people)
+    ]
+    c.done()
+    return cleaned
+
+
+def save_interview(
+    store: Store,
+    application_id: int,
+    interview_id: int | None,
+    data: InterviewInput,
+    new_people: list[NewPerson] | None = None,
+) -> int:
+    """Create or update an interview, creating its new people as contacts, all or nothing.
+
+    New people join the application's company and come after the known participants.
+    """
+    # Check both parts first so every problem shows at once, before anything is written.
+    problems: dict[str, str] = {}
+    people: list[NewPerson] = []
+    try:
+        data = _clean(data)
+    except ValidationError as exc:
+        problems.update(exc.problems)
+    try:
+        people = _clean_people(new_people or [])
+    except ValidationError as exc:
+        problems.update(exc.problems)
+    if problems:
+        raise ValidationError(problems)
+    with store.transaction() as session:
+        application = fetch(session, Application, application_id)
+        added: list[ParticipantInput] = []
+        for person in people:
+            contact = Contact(
+                name=person.name, title=person.title, company_id=application.company_id
+            )
+            session.add(contact)
+            session.flush()
+            added.append(ParticipantInput(contact.id, person.topics, person.connection))
+        data = replace(data, participants=(*data.participants, *added))
+        if interview_id is None:
+            interview = Interview(application_id=application_id)
+            session.add(interview)
+        else:
+            interview = fetch(session, Interview, interview_id)
+            if interview.application_id != application_id:
+                raise NotFoundError("interview", interview_id)
+        _fill(interview, data)
+        session.flush()
+        _set_participants(session, interview, data)
+        return interview.id

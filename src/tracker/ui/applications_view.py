@@ -247,23 +247,13 @@ class ApplicationsView(QWidget):
             dialog.deleteLater()
 
     def edit_selected(self) -> bool:
+        """Open the selected application's detail (every field, people, interviews, tasks)."""
         application_id = self.selected_id()
         if application_id is None:
             return False
-        from tracker.ui.application_dialog import ApplicationDialog
+        from tracker.ui.detail_dialog import open_detail
 
-        try:
-            dialog = ApplicationDialog(self._store, self._events, application_id, self)
-        except NotFoundError as exc:
-            self._warn("Could not open the application", exc)
-            return False
-        try:
-            accepted = dialog.exec() == ApplicationDialog.DialogCode.Accepted
-            if accepted and dialog.stage_move is not None and dialog.stage_move.changed:
-                self.stage_moved.emit(dialog.stage_move)
-            return accepted
-        finally:
-            dialog.deleteLater()
+        return open_detail(self._store, self._events, application_id, self, self.stage_moved.emit)
 
     def move_selected(self, stage: Stage) -> StageMove | None:
         application_id = self.selected_id()

@@ -1,0 +1,236 @@
+"""Message drafts: plain-text templates with named {placeholders}, rendered safely.
+
+Safe means the only thing ever substituted is one of FIELDS written as ``{name}``. Nothing
+is evaluated and no format mini-language runs, so ``{x.__class__}``, ``{0}``, ``$x`` or
+``%(a)s`` in a template or in a value come out exactly as typed; a value is inserted once
+and never scanned again. Braces have no escape: they are plain text unless they wrap a
+known field name. A field the app could not fill shows as a bracketed gap, e.g.
+``[what you discussed]``, so nothing goes out with a silent hole.
+
+A template's first line may be ``Subject: ...``; the rest is the body. Shipped templates
+live in resources/templates; a person's edited copy of one lives in their data folder
+(``override_dir``) and wins over the shipped one until reset.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from tracker.assets import resource
+
+# Every field a template or a title pattern may use, and what it holds (for the editor).
+FIELDS: dict[str, str] = {
+    "first_name": "the first name of the person the message is for",
+    "full_name": "their full name",
+    "title": "their job title",
+    "company": "the company",
+    "role": "the role you applied for",
+    "topics": "what you discussed with this person, from your interview notes",
+    "interviews": "the interviews on record, one per line",
+    "weak_points": "the interviews and people you marked as weaker, one per line",
+    "letter_points": "the points your letter should address, one per line",
+    "decision_maker_name": "the decision maker's full name",
+    "decision_maker_first_name": "the decision maker's first name",
+    "network_names": "the people from your network you picked, with their titles",
+    "network_phrase": "how many people you picked, in words ('two people')",
+    "user_name": "your name",
+}
+
+# What shows when the app could not fill a field.
+GAPS: dict[str, str] = {
+    "first_name": "[their name]",
+    "full_name": "[their name]",
+    "title": "[their title]",
+    "company": "[company]",
+    "role": "[role]",
+    "topics": "[what you discussed]",
+    "interviews": "[your interviews]",
+    "weak_points": "[where the interviews felt weaker]",
+    "letter_points": "[the points you want to address]",
+    "decision_maker_name": "[decision maker's name]",
+    "decision_maker_first_name": "[decision maker's name]",
+    "network_names": "[names from your network]",
+    "network_phrase": "someone",
+    "user_name": "[your name]",
+}
+
+_FIELD = re.compile(r"\{([a-z_]+)\}")
+_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+_SUBJECT = "subject:"
+
+
+class TemplateError(Exception):
+    """A template name that is not valid, or a template that cannot be found."""
+
+
+@dataclass(frozen=True)
+class Draft:
+    subject: str
+    body: str
+
+
+def render(
+    template: str, values: Mapping[str, str | None], gaps: Mapping[str, str] | None = None
+) -> str:
+    """Fill the known {fields} of *template*; never raises, never evaluates anything."""
+
+    def fill(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in FIELDS:
+            return match.group(0)  # unknown: left as typed, so the person sees it
+        try:
+            value = values.get(name)
+            text = "" if value is None else str(value)
+        except Exception:  # a broken mapping or value must not stop the draft
+            text = ""
+        if text.strip():
+            return text
+        return (gaps or {}).get(name) or GAPS[name]
+
+    try:
+        return _FIELD.sub(fill, template if isinstance(template, str) else str(template))
+    except Exception:  # unreachable in practice; the promise is that rendering never raises
+        return str(template)
+
+
+def unknown_fields(text: str) -> list[str]:
+    """The {names} in *text* that are not fields (they would stay as typed)."""
+    return sorted({m.group(1) for m in _FIELD.finditer(text) if m.group(1) not in FIELDS})
+
+
+def split_subject(text: str) -> Draft:
+    """A rendered template as subject and body (no "Subject:" line: empty subject)."""
+    first, _, rest = text.partition("\n")
+    if not first.strip().lower().startswith(_SUBJECT):
+        return Draft("", text.strip("\n"))
+    subject = first.strip()[len(_SUBJECT) :].strip()
+    return Draft(subject, rest.strip("\n"))
+
+
+def render_draft(
+    name: str,
+    values: Mapping[str, str | None],
+    gaps: Mapping[str, str] | None = None,
+    override_dir: Path | None = None,
+) -> Draft:
+    return split_subject(render(load_template(name, override_dir), values, gaps))
+
+
+# -- Templates on disk -----------------------------------------------------------------
+
+
+def _checked(name: str) -> str:
+    # Names become file names: no folders, dots or other surprises.
+    if not isinstance(name, str) or not _NAME.fullmatch(name):
+        raise TemplateError(f"'{name}' is not a valid template name.")
+    return name
+
+
+def _override(name: str, override_dir: Path) -> Path:
+    return override_dir / f"{_checked(name)}.txt"
+
+
+def template_names() -> list[str]:
+    """The shipped templates, by name."""
+    return sorted(
+        entry.name[: -len(".txt")]
+        for entry in resource("templates").iterdir()
+        if entry.name.endswith(".txt") and entry.is_file()
+    )
+
+
+def template_exists(name: str) -> bool:
+    try:
+        return resource("templates", f"{_checked(name)}.txt").is_file()
+    except TemplateError:
+        return False
+
+
+def shipped_template(name: str) -> str:
+    found = resource("templates", f"{_checked(name)}.txt")
+    if not found.is_file():
+        raise TemplateError(f"There is no template called '{name}'.")
+    return found.read_text(encoding="utf-8")
+
+
+def load_template(name: str, override_dir: Path | None = None) -> str:
+    """The person's edited copy when there is one, else the shipped template."""
+    if override_dir is not None:
+        edited = _override(name, override_dir)
+        if edited.is_file():
+            return edited.read_text(encoding="utf-8", errors="replace")
+    return shipped_template(name)
+
+
+def is_overridden(name: str, override_dir: Path | None) -> bool:
+    return override_dir is not None and _override(name, override_dir).is_file()
+
+
+def save_template_override(name: str, text: str, override_dir: Path) -> Path:
+    """Keep the person's edit; written whole or not at all (temp file, then rename)."""
+    shipped_template(name)  # only templates the app knows can be overridden
+    target = _override(name, override_dir)
+    override_dir.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=override_dir, prefix=f".{name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def reset_template(name: str, override_dir: Path) -> None:
+    """Back to the shipped template (forgetting the edit)."""
+    _override(name, override_dir).unlink(missing_ok=True)
+
+
+# -- Words for the fields ---------------------------------------------------------------
+
+# First words that start a phrase but are not names, plus words ending in -ing: lowered so
+# "our conversation about Moving billing" reads "about moving billing". Anything else keeps
+# its capital, since it may be a name (Python, Kafka, Priya).
+_LOWER_STARTS = frozenset(
+    {"a", "an", "the", "how", "why", "what", "when", "where", "which", "who", "whether"}
+    | {"our", "my", "your", "their", "some", "one", "two", "three"}
+)
+
+
+def first_name(full_name: str) -> str:
+    parts = full_name.split()
+    return parts[0] if parts else ""
+
+
+def natural_list(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    items = [item for item in items if item]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def topic_items(topics: str | None) -> list[str]:
+    """The separate topics in a notes field (split on new lines and semicolons)."""
+    pieces = re.split(r"[;\n]+", topics or "")
+    return [piece.strip().rstrip(".").strip() for piece in pieces if piece.strip()]
+
+
+def in_sentence(topic: str) -> str:
+    """A topic as it reads mid-sentence: a capital dropped only where it is safe to."""
+    word = topic.split(" ", 1)[0]
+    if word.lower() in _LOWER_STARTS or (word.endswith("ing") and word[1:].islower()):
+        return topic[0].lower() + topic[1:]
+    return topic
+
+
+def count_words(n: int, one: str, many: str) -> str:
+    words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    number = words[n] if 0 <= n < len(words) else str(n)
+    return f"{number} {one if n == 1 else many}"

@@ -1,0 +1,142 @@
+from pathlib import Path
+
+import pytest
+
+from tracker.domain.drafts import (
+    FIELDS,
+    GAPS,
+    TemplateError,
+    in_sentence,
+    is_overridden,
+    load_template,
+    natural_list,
+    render,
+    render_draft,
+    reset_template,
+    save_template_override,
+    shipped_template,
+    split_subject,
+    template_names,
+    unknown_fields,
+)
+
+HOSTILE = [
+    "{x.__class__}",
+    "{x.__class__.__init__.__globals__}",
+    "{{",
+    "}",
+    "{",
+    "$name",
+    "${name}",
+    "%(a)s",
+    "%s",
+    "{0}",
+    "{}",
+    "{first_name!r}",
+    "{first_name:>10}",
+    "{FIRST_NAME}",
+    "\\{first_name\\}",
+]
+
+
+@pytest.mark.parametrize("value", [*HOSTILE, "x" * 100_000, "{first_name}"])
+def test_values_come_out_exactly_as_typed(value: str) -> None:
+    assert render("Hi {first_name}, about {topics}.", {"first_name": value, "topics": value}) == (
+        f"Hi {value}, about {value}."
+    )
+
+
+@pytest.mark.parametrize("template", HOSTILE)
+def test_hostile_templates_stay_as_typed(template: str) -> None:
+    assert render(template, {"first_name": "Priya", "name": "X", "a": "Y"}) == template
+
+
+def test_known_fields_fill_and_unknown_ones_stay_visible() -> None:
+    text = "{first_name} {nickname} {company} {{first_name}} $first_name"
+    assert render(text, {"first_name": "Priya", "company": "Northwind"}) == (
+        "Priya {nickname} Northwind {Priya} $first_name"
+    )
+    assert unknown_fields(text) == ["nickname"]
+
+
+def test_missing_values_show_bracketed_gaps() -> None:
+    text = "{first_name}|{topics}|{user_name}|{role}"
+    assert render(text, {"first_name": None, "topics": "  ", "user_name": ""}) == (
+        "[their name]|[what you discussed]|[your name]|[role]"
+    )
+    assert render("{first_name}", {}, {"first_name": "[recruiter's name]"}) == (
+        "[recruiter's name]"
+    )
+
+
+def test_rendering_never_raises_on_odd_input() -> None:
+    class Broken:
+        def __str__(self) -> str:
+            raise RuntimeError("no")
+
+    values = {"first_name": Broken(), "topics": 42}
+    assert render("{first_name} {topics}", values) == "[their name] 42"  # type: ignore[arg-type]
+    assert render(None, {}) == "None"  # type: ignore[arg-type]
+    assert render("", {}) == ""
+
+
+def test_every_field_has_a_gap_in_brackets_or_words() -> None:
+    assert set(GAPS) == set(FIELDS)
+    assert all(gap.startswith("[") or gap.isalpha() for gap in GAPS.values())
+
+
+def test_subject_and_body() -> None:
+    assert split_subject("Subject: Hello\n\nBody\nmore\n") == split_subject(
+        "subject:Hello\nBody\nmore"
+    )
+    draft = split_subject("Subject: Hello\n\nBody\nmore\n")
+    assert (draft.subject, draft.body) == ("Hello", "Body\nmore")
+    assert split_subject("No subject here\nbody").subject == ""
+
+
+def test_shipped_templates_are_in_our_voice_and_use_only_known_fields() -> None:
+    names = template_names()
+    assert "fight_thank_you" in names and "flight_referral" in names
+    for name in names:
+        text = shipped_template(name)
+        assert text.startswith("Subject: "), name
+        assert unknown_fields(text) == [], name
+        assert "!" not in text, name  # no exclamation marks in drafts
+        assert "mistake" not in text.lower(), name
+
+
+def test_user_edit_wins_until_reset(tmp_path: Path) -> None:
+    folder = tmp_path / "templates"
+    assert not is_overridden("fight_thank_you", folder)
+    shipped = load_template("fight_thank_you", folder)
+    save_template_override("fight_thank_you", "Subject: Mine\n\nHi {first_name} {x.y}", folder)
+    assert is_overridden("fight_thank_you", folder)
+    draft = render_draft("fight_thank_you", {"first_name": "Priya"}, override_dir=folder)
+    assert (draft.subject, draft.body) == ("Mine", "Hi Priya {x.y}")
+    assert load_template("fight_thank_you") == shipped  # no folder: always the shipped one
+    reset_template("fight_thank_you", folder)
+    reset_template("fight_thank_you", folder)  # twice is fine
+    assert load_template("fight_thank_you", folder) == shipped
+    assert list(folder.iterdir()) == []  # no temp files left behind
+
+
+@pytest.mark.parametrize("name", ["../playbook", "a/b", "", "Thank You", "nope"])
+def test_bad_or_unknown_template_names(name: str, tmp_path: Path) -> None:
+    with pytest.raises(TemplateError):
+        load_template(name, tmp_path)
+    with pytest.raises(TemplateError):
+        save_template_override(name, "x", tmp_path)
+    assert not list(tmp_path.iterdir())
+
+
+def test_words_for_fields() -> None:
+    assert natural_list([]) == ""
+    assert natural_list(["a"]) == "a"
+    assert natural_list(["a", "b", "c"]) == "a, b and c"
+    assert (
+        in_sentence("Moving billing off the legacy system")
+        == "moving billing off the legacy system"
+    )
+    assert in_sentence("How the team plans") == "how the team plans"
+    assert in_sentence("Python typing") == "Python typing"  # may be a name: left alone
+    assert in_sentence("API design") == "API design"
