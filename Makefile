@@ -17,7 +17,7 @@ $(VENV)/.installed-app: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --editable ".[test]"
+	$(BIN)/python -m pip install --quiet --editable ".[test,package]"
 	touch $@ $(VENV)/.installed-app
 
 run: $(VENV)/.installed-app
@@ -39,3 +39,23 @@ bench: $(VENV)/.installed-test
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache .mypy_cache
+
+# Packaging (recipes in packaging/): the Linux bundle, a .tar.gz of it and the .deb, in dist/.
+.PHONY: icons package
+$(VENV)/.installed-package: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --editable ".[package]"
+	touch $@ $(VENV)/.installed-app
+
+icons: $(VENV)/.installed-app
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/make_icons.py build/icons
+
+package: icons $(VENV)/.installed-package
+	rm -rf dist/job-tracker
+	JOB_TRACKER_ICONS=build/icons $(BIN)/pyinstaller --noconfirm --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/job-tracker.spec
+	@# The bundle must pass its own self-test (in a throwaway data folder) before it ships.
+	tmp="$$(mktemp -d)" && QT_QPA_PLATFORM=offscreen dist/job-tracker/job-tracker \
+		--self-test --data-dir "$$tmp/data"; status=$$?; rm -rf "$$tmp"; exit $$status
+	version="$$(dist/job-tracker/job-tracker --version | awk '{print $$NF}')" && \
+		tar -C dist -czf "dist/job-tracker-$$version-linux-$$(uname -m).tar.gz" job-tracker
+	packaging/linux/build-deb dist/job-tracker build/icons dist

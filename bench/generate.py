@@ -115,6 +115,7 @@ def generate(path: Path, applications: int, seed: int = 20261126) -> None:
                     "archived": i % 40 == 0,
                     "notes": notes,
                     "created_at": updated,
+                    "stage_changed_at": updated,
                     "updated_at": updated,
                 }
             )

@@ -15,7 +15,8 @@ from sqlalchemy.dialects import sqlite
 
 from tracker.db.models import Application
 from tracker.domain.applications import rows_query
-from tracker.domain.rows import FIRST_PAGE, Sort, SortColumn
+from tracker.domain.board import cards_query, next_tasks_query
+from tracker.domain.rows import FIRST_PAGE, NEXT_TASK_SLOTS, Sort, SortColumn
 
 TARGET = Path(__file__).resolve().parents[1] / "src/tracker/domain/first_paint_sql.py"
 
@@ -47,6 +48,15 @@ def render() -> str:
                 lines.append("    ),")
         lines.append("}")
         lines.append("")
+    lines.append(f"BOARD_CARDS_SQL = {compile_sql(cards_query())!r}")
+    lines.append("")
+    # Positional: NEXT_TASK_SLOTS application ids (padded with -1), then the rank (1).
+    compiled = next_tasks_query(list(range(NEXT_TASK_SLOTS))).compile(
+        dialect=sqlite.dialect(), compile_kwargs={"render_postcompile": True}
+    )
+    slots = compiled.positiontup
+    assert slots is not None and len(slots) == NEXT_TASK_SLOTS + 1 and slots[-1] == "rank_1"
+    lines.append(f"NEXT_TASKS_SQL = {' '.join(str(compiled).split())!r}")
     return "\n".join(lines) + "\n"
 
 

@@ -178,7 +178,7 @@ def _run_window(
     if warmup is not None:
         warmup.window_shown()
     if self_test:
-        return _finish_warmup(warmup) or _report_self_test(app, window, paths)
+        return _finish_warmup(warmup) or _report_self_test(app, window, paths, store)
 
     def after_first_paint() -> None:
         code = _finish_warmup(warmup)
@@ -212,8 +212,14 @@ def _report_startup_time() -> None:
         print(f"window_shown_s: {time.time() - float(started):.4f}", flush=True)
 
 
-def _report_self_test(app: QApplication, window: MainWindow, paths: AppPaths) -> int:
+def _report_self_test(app: QApplication, window: MainWindow, paths: AppPaths, store: Store) -> int:
     app.processEvents()
+    from tracker.selftest import check_database, check_resources
+
+    problems = check_resources() + check_database(store.engine)
+    if problems:
+        print(f"{APP_NAME} self-test: FAILED, " + "; ".join(problems), file=sys.stderr)
+        return 1
     if not window.isVisible():
         print(f"{APP_NAME} self-test: FAILED, the main window did not show", file=sys.stderr)
         return 1

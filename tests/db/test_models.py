@@ -47,7 +47,7 @@ def insert_company(store: Store, name: str = "Acme") -> int:
 
 RAW_APPLICATION = text(
     "INSERT INTO applications (company_id, role, stage, priority, archived, created_at, "
-    "updated_at) VALUES (:company, 'Engineer', :stage, 0, 0, :now, :now)"
+    "updated_at, stage_changed_at) VALUES (:company, 'Engineer', :stage, 0, 0, :now, :now, :now)"
 )
 
 

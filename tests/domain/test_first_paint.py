@@ -73,3 +73,25 @@ def test_first_paint_reads_only_the_first_page(store: Store, db_path: Path) -> N
     painted = read_first_paint(db_path)
     assert len(painted.ids) == FIRST_PAGE + 5
     assert [row.id for row in painted.rows] == painted.ids[:FIRST_PAGE]
+
+
+def test_first_paint_board_matches_the_domain(store: Store, db_path: Path) -> None:
+    from tracker.domain.board import board_cards
+    from tracker.domain.tasks import TaskInput, complete_task, create_task
+
+    first = create_application(store, ApplicationInput(company="Acme", role="Engineer"))
+    second = create_application(
+        store, ApplicationInput(company="Ørsted", role="Analyst", stage=Stage.APPLIED)
+    )
+    create_task(store, TaskInput(title="Later", due_on=date(2026, 12, 9), application_id=first))
+    create_task(store, TaskInput(title="Sooner", due_on=date(2026, 12, 1), application_id=first))
+    done = create_task(
+        store, TaskInput(title="Done", due_on=date(2026, 1, 1), application_id=first)
+    )
+    complete_task(store, done)
+    painted = read_first_paint(db_path)
+    assert painted.cards == board_cards(store, with_next_tasks=False)
+    full = {card.id: card for column in board_cards(store).values() for card in column}
+    assert painted.next_tasks[first] == full[first].next_task
+    assert painted.next_tasks[first] is not None and painted.next_tasks[first].title == "Sooner"
+    assert second in painted.next_tasks and painted.next_tasks[second] is None

@@ -141,7 +141,7 @@ def test_delete_asks_first(view, add, store, monkeypatch):
     assert shown(view) == ["Northwind"]
     assert asked == [
         "Delete Backend Engineer at Northwind? Its interviews, tasks and history go with it. "
-        "This cannot be undone."
+        "This cannot be undone. (Archive keeps it out of sight instead.)"
     ]
     answer = QMessageBox.StandardButton.Yes
     assert view.delete_selected() is True

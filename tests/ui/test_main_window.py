@@ -26,7 +26,18 @@ def test_window_is_assembled(window, add, events):
     assert window.windowTitle() == "Job Tracker"
     assert (window.width(), window.height()) == (1100, 700)
     assert window.centralWidget() is window.tabs
-    assert window.tabs.current_view() is window.applications
+    # The board comes first; Tasks and Contacts are built the first time they are shown.
+    assert window.tabs.current_view() is window.board
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
+        "Board",
+        "Applications",
+        "Tasks",
+        "Contacts",
+    ]
+    assert not window.tabs.is_built("tasks")
+    window.tabs.show_view("tasks")
+    assert window.tabs.is_built("tasks")
+    window.tabs.show_view("applications")
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&Application", "&Edit", "&View", "&Help"]
     assert window.count_label.text() == "No applications yet"

@@ -111,6 +111,9 @@ class Application(Base):
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # When the current stage was reached (the latest StageChange), kept by the stage rule so
+    # the board shows "days in stage" without reading the history.
+    stage_changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     company: Mapped[Company] = relationship(back_populates="applications")
     stage_changes: Mapped[list[StageChange]] = relationship(

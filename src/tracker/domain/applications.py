@@ -127,6 +127,7 @@ def _move(session: Session, application: Application, to: Stage, note: str | Non
     _keep_dates_in_step(application, to, move.changed_at.astimezone().date())
     application.stage = to
     application.updated_at = move.changed_at
+    application.stage_changed_at = move.changed_at
     session.add(
         StageChange(
             application=application,

@@ -160,7 +160,7 @@ def _add_application(session: Session, job: DemoJob, today: date) -> Application
             )
         )
         previous = reached
-        app.updated_at = _at(when, 9 + i)
+        app.updated_at = app.stage_changed_at = _at(when, 9 + i)
     return app
 
 

@@ -58,3 +58,4 @@ class Sort(NamedTuple):
 DEFAULT_SORT = Sort()
 
 FIRST_PAGE = 200  # rows the table reads at start-up; the rest come as they scroll into view
+NEXT_TASK_SLOTS = 300  # cards whose next task the first paint reads (the top of each column)

@@ -1,8 +1,11 @@
-"""Changes that can be undone from Edit > Undo (Ctrl+Z)."""
+"""Changes to one application shared by every view: archive (undoable) and delete (asks)."""
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from tracker.domain.errors import NotFoundError
 from tracker.domain.store import Store
@@ -34,3 +37,30 @@ class ArchiveCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._set(False)
+
+
+def confirm_and_delete(
+    parent: QWidget,
+    store: Store,
+    events: DataEvents,
+    application_id: int,
+    role: str,
+    company: str,
+) -> bool:
+    """Ask first (deleting cannot be undone), then delete with everything that belongs to it."""
+    answer = QMessageBox.question(
+        parent,
+        "Delete application",
+        f"Delete {role} at {company}? Its interviews, tasks and history go with it. "
+        "This cannot be undone. (Archive keeps it out of sight instead.)",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    from tracker.domain.applications import delete_application
+
+    with suppress(NotFoundError):  # already gone: the refresh shows exactly that
+        delete_application(store, application_id)
+    events.notify(APPLICATIONS)
+    return True

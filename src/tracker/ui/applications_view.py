@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import suppress
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -27,7 +26,7 @@ from tracker.domain.first_paint import FirstPaint
 from tracker.domain.rows import Sort, StageMove
 from tracker.domain.store import Store
 from tracker.ui.application_actions import ApplicationActions
-from tracker.ui.application_commands import ArchiveCommand
+from tracker.ui.application_commands import ArchiveCommand, confirm_and_delete
 from tracker.ui.applications_model import ApplicationsTableModel, Column
 from tracker.ui.events import APPLICATIONS, DataEvents
 from tracker.ui.message_page import MessagePage
@@ -278,22 +277,7 @@ class ApplicationsView(QWidget):
         if row is None:
             return False
         data = self.model.row_data(row)
-        answer = QMessageBox.question(
-            self,
-            "Delete application",
-            f"Delete {data.role} at {data.company}? Its interviews, tasks and history go "
-            "with it. This cannot be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        from tracker.domain.applications import delete_application
-
-        with suppress(NotFoundError):  # already gone: the refresh shows exactly that
-            delete_application(self._store, data.id)
-        self._events.notify(APPLICATIONS)
-        return True
+        return confirm_and_delete(self, self._store, self._events, data.id, data.role, data.company)
 
     def archive_selected(self) -> bool:
         """Archive the selected application; Ctrl+Z (Edit > Undo) brings it back."""

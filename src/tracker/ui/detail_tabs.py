@@ -13,10 +13,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStyle,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,14 +26,17 @@ from PySide6.QtWidgets import (
 from tracker.domain.errors import NotFoundError, ValidationError
 from tracker.domain.interviews import delete_interview
 from tracker.domain.store import Store
-from tracker.domain.tasks import TaskInput, complete_task, create_task
+from tracker.domain.tasks import TaskInput, complete_task, create_task, snooze_task
 from tracker.domain.validate import EARLIEST, LATEST
 from tracker.ui.detail_form import error_label, qdate
 from tracker.ui.detail_models import HistoryModel, InterviewsModel, RowIdRole, TasksModel
+from tracker.ui.draft_actions import DraftActions
 from tracker.ui.events import INTERVIEWS, TASKS, DataEvents
 from tracker.ui.icons import themed_icon
 from tracker.ui.interview_dialog import InterviewDialog
 from tracker.ui.interview_people import EnterLineEdit
+from tracker.ui.task_dialog import TaskDialog
+from tracker.ui.tasks_actions import snooze_choices
 
 
 def table_for(model: QAbstractItemModel, name: str, stretch_last: bool = True) -> QTableView:
@@ -186,6 +191,25 @@ class TasksTab(QWidget):
         )
         self.complete_button.setAccessibleName("Mark the selected task done")
         self.complete_button.clicked.connect(self.complete_selected)
+        self.drafts = DraftActions(store, self)
+        self.copy_button = QToolButton()
+        self.copy_button.setDefaultAction(self.drafts.copy_action)
+        self.mail_button = QToolButton()
+        self.mail_button.setDefaultAction(self.drafts.mail_action)
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.setAccessibleName("Edit the selected task and its draft")
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.table.activated.connect(lambda _: self.edit_selected())
+        self.snooze_button = QPushButton("Snooze")
+        self.snooze_button.setAccessibleName("Snooze the selected task")
+        self.snooze_menu = QMenu(self.snooze_button)
+        self.snooze_button.setMenu(self.snooze_menu)
+        for label, day in snooze_choices(date.today()):
+            item = self.snooze_menu.addAction(label)
+            item.triggered.connect(lambda _=False, d=day: self.snooze_selected(d))
+        for button in (self.copy_button, self.mail_button):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setAutoRaise(False)
         self.title = EnterLineEdit()
         self.title.setPlaceholderText("What to do next, e.g. Follow up with Jordan")
         self.title.setAccessibleName("New task")
@@ -204,6 +228,8 @@ class TasksTab(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.empty, 1)
         top.addStretch(1)
+        for widget in (self.copy_button, self.mail_button, self.edit_button, self.snooze_button):
+            top.addWidget(widget)
         top.addWidget(self.complete_button)
         adding = QHBoxLayout()
         adding.addWidget(self.title, 1)
@@ -223,8 +249,42 @@ class TasksTab(QWidget):
         self.model.reload()
 
     def _sync(self) -> None:
-        self.complete_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+        chosen = self.selected_id()
+        for button in (self.complete_button, self.edit_button, self.snooze_button):
+            button.setEnabled(chosen is not None)
+        self.drafts.set_task(chosen)
         self.empty.setVisible(self.model.rowCount() == 0)
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()).id if rows else None
+
+    def edit_selected(self) -> bool:
+        task_id = self.selected_id()
+        if task_id is None:
+            return False
+        try:
+            dialog = TaskDialog(self._store, self._events, task_id, None, self)
+        except NotFoundError:
+            self._events.notify(TASKS)
+            return False
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
+
+    def snooze_selected(self, until: date) -> bool:
+        task_id = self.selected_id()
+        if task_id is None:
+            return False
+        try:
+            snooze_task(self._store, task_id, until)
+        except (ValidationError, NotFoundError) as exc:
+            self.problem.setText(exc.message if isinstance(exc, ValidationError) else str(exc))
+            self.problem.setVisible(True)
+            return False
+        self._events.notify(TASKS)
+        return True
 
     def add_task(self) -> None:
         self.problem.setVisible(False)

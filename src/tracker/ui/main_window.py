@@ -21,9 +21,12 @@ from tracker import APP_NAME, __version__
 from tracker.domain.first_paint import FirstPaint
 from tracker.domain.rows import Sort, StageMove
 from tracker.domain.store import Store
+from tracker.ui.application_commands import confirm_and_delete
 from tracker.ui.applications_view import ApplicationsView
+from tracker.ui.board_view import BoardView
 from tracker.ui.events import DataEvents
 from tracker.ui.icons import themed_icon
+from tracker.ui.view_settings import load_sort
 from tracker.ui.workspace import LazyTabs
 
 GEOMETRY_KEY = "window/geometry"
@@ -48,10 +51,22 @@ class MainWindow(QMainWindow):
         self._db_path = db_path
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 700)
-        self.applications = ApplicationsView(store, events, self, first_paint=first_paint)
+        painted = first_paint(load_sort()) if first_paint else None
+        self.applications = ApplicationsView(
+            store, events, self, first_paint=(lambda _sort: painted) if painted else None
+        )
         self.applications.stage_moved.connect(self.on_stage_moved)
+        self.board = BoardView(
+            store, events, self, (painted.cards, painted.next_tasks) if painted else None
+        )
+        self.board.stage_moved.connect(self.on_stage_moved)
+        self.board.open_requested.connect(self.open_application)
+        self.board.delete_requested.connect(self._delete_from_board)
         self.tabs = LazyTabs(self)
+        self.tabs.add_view("board", "&Board", lambda: self.board)
         self.tabs.add_view("applications", "&Applications", lambda: self.applications)
+        self.tabs.add_view("tasks", "&Tasks", self._make_tasks, eager=False)
+        self.tabs.add_view("contacts", "&Contacts", self._make_contacts, eager=False)
         self.setCentralWidget(self.tabs)
         self._build_actions()
         self._build_menus()
@@ -150,6 +165,33 @@ class MainWindow(QMainWindow):
             return
         self.tabs.show_view("applications")
         self.applications.focus_search()
+
+    def _make_tasks(self) -> QWidget:
+        from tracker.ui.tasks_view import TasksView
+
+        return TasksView(self._store, self._events, self)
+
+    def _make_contacts(self) -> QWidget:
+        from tracker.ui.contacts_view import ContactsView
+
+        view = ContactsView(self._store, self._events, self)
+        view.open_application.connect(self.open_application)
+        return view
+
+    def open_application(self, application_id: int) -> None:
+        from tracker.ui.detail_dialog import open_detail
+
+        open_detail(self._store, self._events, application_id, self, self.on_stage_moved)
+
+    def _delete_from_board(self, application_id: int) -> None:
+        from tracker.domain.applications import get_application
+        from tracker.domain.errors import NotFoundError
+
+        try:
+            data = get_application(self._store, application_id)
+        except NotFoundError:
+            return
+        confirm_and_delete(self, self._store, self._events, application_id, data.role, data.company)
 
     def on_stage_moved(self, move: StageMove) -> None:
         """Every stage change from any view arrives here (a rejection will open a panel)."""

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from tracker.domain.errors import NotFoundError, ValidationError
 from tracker.domain.store import Store
 from tracker.domain.tasks import TaskGroup, complete_task, delete_task, reopen_task, snooze_task
+from tracker.ui.draft_actions import DraftActions
 from tracker.ui.events import APPLICATIONS, CONTACTS, TASKS, DataEvents
 from tracker.ui.message_page import MessagePage
 from tracker.ui.task_dialog import TaskDialog
@@ -58,6 +59,7 @@ class TasksView(QWidget):
         self._keep: tuple[int, TaskGroup | None, int] | None = None
         self.model = TasksTreeModel(store, today_provider, self)
         self.commands = TaskActions(self)
+        self.drafts = DraftActions(store, self)
         self._build_tree()
         self._build_bar()
         self._build_message()
@@ -119,6 +121,9 @@ class TasksView(QWidget):
             snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.bar.addAction(c.edit_action)
         self.bar.addAction(c.delete_action)
+        self.bar.addSeparator()
+        self.bar.addAction(self.drafts.copy_action)
+        self.bar.addAction(self.drafts.mail_action)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.bar.addWidget(spacer)
@@ -229,6 +234,7 @@ class TasksView(QWidget):
 
     def _sync_actions(self) -> None:
         self.commands.sync(self.selected_id() is not None, bool(self._undo))
+        self.drafts.set_task(self.selected_id())
 
     # --- selection -----------------------------------------------------------------------
 
@@ -359,6 +365,9 @@ class TasksView(QWidget):
             menu.addAction(c.complete_action)
             menu.addMenu(c.snooze_menu)
             menu.addAction(c.edit_action)
+            menu.addSeparator()
+            menu.addAction(self.drafts.copy_action)
+            menu.addAction(self.drafts.mail_action)
             menu.addSeparator()
             menu.addAction(c.delete_action)
             menu.addSeparator()

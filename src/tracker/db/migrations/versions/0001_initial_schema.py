@@ -79,6 +79,7 @@ def upgrade() -> None:
         sa.Column("archived", sa.Boolean(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("stage_changed_at", sa.DateTime(timezone=True), nullable=False),
         sa.CheckConstraint("priority BETWEEN 0 AND 5", name=op.f("ck_applications_priority_range")),
         sa.CheckConstraint(
             "salary_min IS NULL OR salary_max IS NULL OR salary_min <= salary_max",

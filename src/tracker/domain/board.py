@@ -1,0 +1,110 @@
+"""The pipeline board: every live application as a card, grouped by stage.
+
+A card's "days in stage" comes from applications.stage_changed_at (kept by the stage rule);
+its next open task comes from next_tasks_for(), asked for the cards on screen, so neither
+grows with a query per card nor with the whole task table at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from sqlalchemy import Select, func, select
+
+from tracker.db.enums import Stage
+from tracker.db.models import Application, Company, Task
+from tracker.domain.board_rows import BoardCard, NextTask, make_card
+from tracker.domain.store import Store
+
+__all__ = ["BoardCard", "NextTask", "board_cards", "next_tasks_for", "stage_counts"]
+
+
+def cards_query() -> Select[int, str, str, Stage, int, datetime, datetime]:
+    return (
+        select(
+            Application.id,
+            Company.name,
+            Application.role,
+            Application.stage,
+            Application.priority,
+            Application.updated_at,
+            Application.stage_changed_at,
+        )
+        .join(Company, Application.company_id == Company.id)
+        .where(Application.archived.is_(False))
+        .order_by(Application.priority.desc(), Application.updated_at.desc(), Application.id.desc())
+    )
+
+
+def next_tasks_query(ids: Sequence[int]) -> Select[int, int, str, date | None]:
+    """Each application's first open task: earliest due, undated last, oldest id on ties."""
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=Task.application_id,
+            order_by=(Task.due_on.is_(None), Task.due_on, Task.id),
+        )
+        .label("rank")
+    )
+    ranked = (
+        select(
+            Task.application_id.label("application_id"),
+            Task.id.label("task_id"),
+            Task.title.label("title"),
+            Task.due_on.label("due_on"),
+            rank,
+        )
+        .where(Task.done.is_(False), Task.application_id.in_(ids))
+        .subquery("ranked")
+    )
+    return select(ranked.c.application_id, ranked.c.task_id, ranked.c.title, ranked.c.due_on).where(
+        ranked.c.rank == 1
+    )
+
+
+def next_tasks_for(store: Store, ids: Sequence[int]) -> dict[int, NextTask]:
+    """The next open task of each of these applications (absent when it has none)."""
+    if not ids:
+        return {}
+    with store.reading() as session:
+        return {
+            app_id: NextTask(task_id, title, due)
+            for app_id, task_id, title, due in session.execute(next_tasks_query(ids))
+        }
+
+
+def board_cards(
+    store: Store, today: date | None = None, with_next_tasks: bool = True
+) -> dict[Stage, list[BoardCard]]:
+    """Every stage (empty ones too) with its cards, highest priority and latest change first.
+
+    The board itself asks without next tasks and fetches them for the cards it shows.
+    """
+    today = today or date.today()
+    cards: dict[Stage, list[BoardCard]] = {stage: [] for stage in Stage}
+    with store.reading() as session:
+        for row in session.execute(cards_query()):
+            cards[row[3]].append(make_card(*row, today=today))
+    if with_next_tasks:
+        every = [card.id for column in cards.values() for card in column]
+        tasks: dict[int, NextTask] = {}
+        for start in range(0, len(every), 500):  # keeps each IN list modest
+            tasks.update(next_tasks_for(store, every[start : start + 500]))
+        for stage, column in cards.items():
+            cards[stage] = [card.with_next_task(tasks.get(card.id), today) for card in column]
+    return cards
+
+
+def stage_counts(store: Store) -> dict[Stage, int]:
+    """How many live (not archived) applications sit in each stage; zero for empty stages."""
+    query = (
+        select(Application.stage, func.count())
+        .where(Application.archived.is_(False))
+        .group_by(Application.stage)
+    )
+    counts = dict.fromkeys(Stage, 0)
+    with store.reading() as session:
+        for stage, count in session.execute(query):
+            counts[stage] = count
+    return counts

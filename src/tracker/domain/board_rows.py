@@ -1,0 +1,58 @@
+"""The board's card types, importable without SQLAlchemy (the first paint builds them too)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from tracker.db.enums import Stage
+
+
+@dataclass(frozen=True)
+class NextTask:
+    id: int
+    title: str
+    due_on: date | None
+
+
+@dataclass(frozen=True)
+class BoardCard:
+    """What one card on the board shows, and nothing more."""
+
+    id: int
+    company: str
+    role: str
+    stage: Stage
+    priority: int
+    updated_at: datetime
+    in_stage_since: datetime
+    days_in_stage: int
+    next_task: NextTask | None = None
+    overdue: bool = False  # the next task's due date has passed
+
+    def with_next_task(self, task: NextTask | None, today: date | None = None) -> BoardCard:
+        today = today or date.today()
+        overdue = task is not None and task.due_on is not None and task.due_on < today
+        return replace(self, next_task=task, overdue=overdue)
+
+
+def make_card(
+    id: int,
+    company: str,
+    role: str,
+    stage: Stage,
+    priority: int,
+    updated_at: datetime,
+    in_stage_since: datetime,
+    today: date,
+) -> BoardCard:
+    return BoardCard(
+        id=id,
+        company=company,
+        role=role,
+        stage=stage,
+        priority=priority,
+        updated_at=updated_at,
+        in_stage_since=in_stage_since,
+        days_in_stage=max(0, (today - in_stage_since.astimezone().date()).days),
+    )

@@ -1,0 +1,286 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
+
+from tracker.db.enums import Stage
+from tracker.domain.applications import set_archived, stage_history
+from tracker.domain.board import BoardCard, board_cards
+from tracker.domain.tasks import TaskInput, create_task
+from tracker.ui.board_model import MIME_TYPE, BoardColumnModel, CardRole
+from tracker.ui.board_view import EMPTY_HINT, BoardView
+from tracker.ui.events import TASKS
+
+
+@pytest.fixture
+def board(qtbot, store, events) -> BoardView:
+    widget = BoardView(store, events)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 760)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def ids(board: BoardView, stage: Stage) -> list[int]:
+    model = board.columns[stage].model
+    return [model.card(row).id for row in range(model.rowCount())]
+
+
+def card(board: BoardView, stage: Stage, row: int = 0) -> BoardCard:
+    value = board.columns[stage].model.index(row, 0).data(CardRole)
+    assert isinstance(value, BoardCard)
+    return value
+
+
+def drag_over(widget: QWidget, mime: QMimeData) -> QDragEnterEvent:
+    """What Qt sends when a drag enters a widget; an accepted one makes it the drop target."""
+    event = QDragEnterEvent(
+        QPointF(widget.rect().center()),
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget, event)
+    return event
+
+
+def drop(board: BoardView, mime: QMimeData, stage: Stage) -> QDropEvent:
+    """Drag *mime* into the middle of *stage*'s column and release it there, as Qt would."""
+    viewport = board.columns[stage].list.viewport()
+    drag_over(viewport, mime)  # Qt only delivers a drop to the widget that accepted the enter
+    event = QDropEvent(
+        QPointF(viewport.rect().center()),
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        QEvent.Type.Drop,
+    )
+    QApplication.sendEvent(viewport, event)
+    return event
+
+
+def test_column_model_passes_the_model_tester(qtmodeltester, store, add):
+    add("Northwind", "Backend Engineer", Stage.APPLIED)
+    add("Kestrel", "Platform Engineer", Stage.APPLIED)
+    model = BoardColumnModel(Stage.APPLIED)
+    model.set_cards(board_cards(store)[Stage.APPLIED])
+    assert model.rowCount() == 2
+    qtmodeltester.check(model)
+
+
+def test_cards_sit_in_their_stage_with_counts_in_the_headers(board, add):
+    first = add("Northwind", "Backend Engineer", Stage.APPLIED)
+    second = add("Kestrel", "Platform Engineer", Stage.APPLIED)
+    offer = add("Cinder", "Infra Engineer", Stage.OFFER)
+    rejected = add("Granite", "SRE", Stage.REJECTED)
+    board.reload()
+    assert sorted(ids(board, Stage.APPLIED)) == sorted([first, second])
+    assert ids(board, Stage.OFFER) == [offer]
+    assert ids(board, Stage.REJECTED) == [rejected]
+    assert board.columns[Stage.APPLIED].header.text() == "Applied · 2"
+    assert board.columns[Stage.WISHLIST].header.text() == "Wishlist · 0"
+    assert board.closed_toggle.text() == "Closed · 1"
+    assert not board.closed_panel.isVisible()
+
+
+def test_archived_applications_stay_off_the_board(board, store, add):
+    kept = add("Northwind", "Backend Engineer", Stage.APPLIED)
+    hidden = add("Kestrel", "Platform Engineer", Stage.APPLIED)
+    set_archived(store, hidden)
+    board.reload()
+    assert ids(board, Stage.APPLIED) == [kept]
+
+
+def test_an_empty_board_says_what_to_do_first(board, add):
+    assert board.columns[Stage.WISHLIST].list.placeholder == EMPTY_HINT
+    add("Northwind", "Backend Engineer")
+    board.reload()
+    assert board.columns[Stage.WISHLIST].list.placeholder != EMPTY_HINT
+
+
+def test_dropping_a_card_on_another_column_changes_its_stage(board, store, add, qtbot):
+    app_id = add("Northwind", "Backend Engineer", Stage.APPLIED)
+    board.reload()
+    source = board.columns[Stage.APPLIED]
+    mime = source.model.mimeData([source.model.index(0, 0)])
+    assert bytes(mime.data(MIME_TYPE).data()) == str(app_id).encode()
+
+    with qtbot.waitSignal(board.stage_moved) as moved:
+        event = drop(board, mime, Stage.INTERVIEWING)
+    assert event.isAccepted()
+    assert moved.args[0].to_stage is Stage.INTERVIEWING
+    last = stage_history(store, app_id)[-1]
+    assert (last.from_stage, last.to_stage) == (Stage.APPLIED, Stage.INTERVIEWING)
+    assert ids(board, Stage.INTERVIEWING) == [app_id]
+    assert board.columns[Stage.APPLIED].header.text() == "Applied · 0"
+    assert board.columns[Stage.INTERVIEWING].header.text() == "Interviewing · 1"
+    assert board.selected_id() == app_id
+
+
+def test_a_drop_on_the_cards_own_column_or_of_foreign_data_does_nothing(board, store, add):
+    app_id = add("Northwind", "Backend Engineer", Stage.APPLIED)
+    board.reload()
+    source = board.columns[Stage.APPLIED]
+    own = drop(board, source.model.mimeData([source.model.index(0, 0)]), Stage.APPLIED)
+    text = QMimeData()
+    text.setText(str(app_id))
+    foreign = drop(board, text, Stage.OFFER)
+    assert not own.isAccepted() and not foreign.isAccepted()
+    assert len(stage_history(store, app_id)) == 1
+
+
+def test_holding_a_card_over_the_closed_toggle_opens_the_closed_columns(board, add):
+    app_id = add("Northwind", "Backend Engineer", Stage.INTERVIEWING)
+    board.reload()
+    assert not board.closed_panel.isVisible()
+    source = board.columns[Stage.INTERVIEWING].model
+    drag_over(board.closed_toggle, source.mimeData([source.index(0, 0)]))
+    assert board.closed_panel.isVisible()
+    assert drop(board, source.mimeData([source.index(0, 0)]), Stage.REJECTED).isAccepted()
+    assert ids(board, Stage.REJECTED) == [app_id]
+
+
+def test_starting_a_drag_carries_the_models_mime_data(board, add, qtbot):
+    app_id = add("Northwind", "Backend Engineer", Stage.APPLIED)
+    board.reload()
+    assert board.select_application(app_id)
+    board_list = board.columns[Stage.APPLIED].list
+    carried: list[tuple[list[str], bytes]] = []
+
+    def capture(drag) -> None:  # QDrag.exec would block for a real mouse; read what it holds
+        data = drag.mimeData()
+        carried.append((data.formats(), bytes(data.data(MIME_TYPE).data())))
+
+    board_list.exec_drag = capture
+    board_list.startDrag(Qt.DropAction.MoveAction)
+    expected = board_list.column_model.mimeData([board_list.currentIndex()])
+    assert carried == [([MIME_TYPE], bytes(expected.data(MIME_TYPE).data()))]
+    assert carried[0][1] == str(app_id).encode()
+
+
+def test_ctrl_right_and_left_move_the_selected_card_and_focus_follows(board, store, add, qtbot):
+    app_id = add("Northwind", "Backend Engineer", Stage.APPLIED)
+    board.reload()
+    board.activateWindow()
+    assert board.select_application(app_id)
+    applied = board.columns[Stage.APPLIED].list
+    with qtbot.waitSignal(board.stage_moved):
+        qtbot.keyClick(applied, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert stage_history(store, app_id)[-1].to_stage is Stage.SCREENING
+    screening = board.columns[Stage.SCREENING].list
+    assert screening.selected_id() == app_id
+    assert board.focusWidget() is screening
+
+    qtbot.keyClick(screening, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    assert stage_history(store, app_id)[-1].to_stage is Stage.APPLIED
+    assert board.columns[Stage.APPLIED].list.selected_id() == app_id
+
+
+def test_ctrl_left_at_the_first_stage_stays_put(board, store, add, qtbot):
+    app_id = add("Northwind", "Backend Engineer", Stage.WISHLIST)
+    board.reload()
+    board.select_application(app_id)
+    qtbot.keyClick(
+        board.columns[Stage.WISHLIST].list, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier
+    )
+    assert len(stage_history(store, app_id)) == 1
+    assert board.move_selected(-1) is None
+
+
+def test_context_menu_moves_to_a_closed_stage_and_opens_the_closed_area(board, store, add, qtbot):
+    app_id = add("Northwind", "Backend Engineer", Stage.INTERVIEWING)
+    board.reload()
+    menu = board.build_context_menu(app_id)
+    move_menu = next(a.menu() for a in menu.actions() if a.text() == "Move to")
+    assert isinstance(move_menu, QMenu)
+    actions = {a.text(): a for a in move_menu.actions() if not a.isSeparator()}
+    assert list(actions) == [stage.label for stage in board.columns]
+    assert actions["Interviewing"].isChecked() and not actions["Interviewing"].isEnabled()
+
+    with qtbot.waitSignal(board.stage_moved) as moved:
+        actions["Rejected"].trigger()
+    assert moved.args[0].rejected
+    assert stage_history(store, app_id)[-1].to_stage is Stage.REJECTED
+    assert board.closed_toggle.isChecked() and board.closed_panel.isVisible()
+    assert board.columns[Stage.REJECTED].list.selected_id() == app_id
+    assert board.closed_toggle.text() == "Closed · 1"
+    menu.deleteLater()
+
+
+def test_enter_opens_and_delete_asks_for_deletion(board, add, qtbot):
+    app_id = add("Northwind", "Backend Engineer", Stage.APPLIED)
+    board.reload()
+    board.select_application(app_id)
+    applied = board.columns[Stage.APPLIED].list
+    with qtbot.waitSignal(board.open_requested) as opened:
+        qtbot.keyClick(applied, Qt.Key.Key_Return)
+    assert opened.args == [app_id]
+    with qtbot.waitSignal(board.delete_requested) as deleted:
+        qtbot.keyClick(applied, Qt.Key.Key_Delete)
+    assert deleted.args == [app_id]
+
+
+def test_only_one_card_is_selected_on_the_whole_board(board, add):
+    first = add("Northwind", "Backend Engineer", Stage.APPLIED)
+    second = add("Kestrel", "Platform Engineer", Stage.OFFER)
+    board.reload()
+    board.select_application(first)
+    board.select_application(second)
+    assert board.columns[Stage.APPLIED].list.selected_id() is None
+    assert board.selected_id() == second
+
+
+def test_the_card_shows_the_next_task_and_flags_it_overdue(board, store, events, add):
+    app_id = add("Northwind", "Backend Engineer", Stage.APPLIED)
+    board.reload()
+    assert card(board, Stage.APPLIED).next_task is None
+    yesterday = date.today() - timedelta(days=1)
+    create_task(store, TaskInput(title="Follow up", due_on=yesterday, application_id=app_id))
+    events.notify(TASKS)  # the board reloads on task changes too
+
+    shown = card(board, Stage.APPLIED)
+    assert shown.next_task is not None and shown.next_task.title == "Follow up"
+    assert shown.overdue
+    tip = board.columns[Stage.APPLIED].model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Next: Follow up · due " in tip and tip.endswith("overdue")
+    assert "0 days" not in tip and "Moved here today" in tip
+
+
+def test_a_card_is_tall_enough_for_its_four_lines(board, add):
+    add("Northwind", "Backend Engineer", Stage.APPLIED)
+    board.reload()
+    board_list = board.columns[Stage.APPLIED].list
+    rect = board_list.visualRect(board_list.model().index(0, 0))
+    assert rect.height() > 4 * board_list.fontMetrics().height()
+    assert rect.width() <= board_list.viewport().width()
+
+
+def test_next_tasks_are_fetched_a_page_at_a_time(qtbot, store, events, add):
+    from tracker.domain.tasks import TaskInput, create_task
+    from tracker.ui.board_model import TASK_PAGE
+    from tracker.ui.board_view import BoardView
+
+    ids = [add(f"Company {i}", "Engineer", Stage.APPLIED) for i in range(TASK_PAGE + 10)]
+    create_task(store, TaskInput(title="Ask about the team", application_id=ids[0]))
+    board = BoardView(store, events)
+    qtbot.addWidget(board)
+    model = board.columns[Stage.APPLIED].model
+    asked: list[list[int]] = []
+    fetch = model.load_next_tasks
+    assert fetch is not None
+    model.load_next_tasks = lambda page: asked.append(page) or fetch(page)
+    assert model.card(0).next_task is None  # the newest card has no task
+    assert len(asked) == 1 and len(asked[0]) == TASK_PAGE  # one page, not the whole column
+    last = model.card(model.rowCount() - 1)  # the oldest card, beyond the first page
+    assert last.id == ids[0]
+    assert last.next_task is not None and last.next_task.title == "Ask about the team"
+    assert len(asked) == 2
+    model.card(1)
+    assert len(asked) == 2  # known now: no second query for the same card

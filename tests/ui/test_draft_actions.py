@@ -1,0 +1,112 @@
+"""Copy draft and Open in mail, from the task list and the application's Tasks tab."""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+from tracker.domain.contacts import ContactInput, create_contact
+from tracker.domain.tasks import TaskInput, create_task
+from tracker.ui.detail_tabs import TasksTab
+from tracker.ui.draft_actions import NO_DRAFT, DraftActions
+from tracker.ui.tasks_view import TasksView
+
+SUBJECT = "Thank you, Priya — R&D?"
+BODY = "Hi Priya,\n\n100% worth it: #1 & more, café.\n\nSam"
+
+
+@pytest.fixture
+def opened(monkeypatch) -> list[str]:
+    urls: list[str] = []
+
+    def record(url) -> bool:
+        urls.append(url.toString(url.ComponentFormattingOption.FullyEncoded))
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", record)
+    return urls
+
+
+def drafted(store, add) -> tuple[int, int]:
+    app_id = add("Northwind", "Backend Engineer")
+    who = create_contact(store, ContactInput(name="Priya Raman", email="priya@northwind.example"))
+    task = TaskInput(
+        title="Thank Priya",
+        due_on=date(2026, 11, 27),
+        draft_subject=SUBJECT,
+        draft_body=BODY,
+        application_id=app_id,
+        contact_id=who,
+    )
+    return app_id, create_task(store, task)
+
+
+def test_open_in_mail_builds_the_right_url(qtbot, store, add, opened):
+    _, task_id = drafted(store, add)
+    host = QWidget()
+    qtbot.addWidget(host)
+    actions = DraftActions(store, host)
+    actions.set_task(task_id)
+    assert actions.mail_action.isEnabled()
+    actions.mail_action.trigger()
+    (url,) = opened
+    parts = urlsplit(url)
+    assert parts.scheme == "mailto" and parts.path == "priya@northwind.example"
+    query = parse_qs(parts.query, keep_blank_values=True)
+    assert query["subject"] == [SUBJECT]
+    assert query["body"] == [BODY.replace("\n", "\r\n")]
+    assert "%0D%0A" in url and "&" not in unquote(parts.query.split("&")[0])
+
+
+def test_copy_puts_subject_and_body_on_the_clipboard(qtbot, store, add):
+    _, task_id = drafted(store, add)
+    host = QWidget()
+    qtbot.addWidget(host)
+    actions = DraftActions(store, host)
+    actions.set_task(task_id)
+    actions.copy_action.trigger()
+    assert QGuiApplication.clipboard().text() == f"Subject: {SUBJECT}\n\n{BODY}"
+
+
+def test_no_draft_disables_both_with_a_reason(qtbot, store, add):
+    task_id = create_task(store, TaskInput(title="Call Jordan"))
+    host = QWidget()
+    qtbot.addWidget(host)
+    actions = DraftActions(store, host)
+    actions.set_task(task_id)
+    assert not actions.copy_action.isEnabled() and not actions.mail_action.isEnabled()
+    assert actions.mail_action.toolTip() == NO_DRAFT
+
+
+def test_task_list_offers_the_draft_actions_for_the_selected_task(qtbot, store, add, events, opened):
+    _, task_id = drafted(store, add)
+    view = TasksView(store, events, today_provider=lambda: date(2026, 11, 26))
+    qtbot.addWidget(view)
+    view.show()
+    assert not view.drafts.mail_action.isEnabled()
+    assert view.select_id(task_id)
+    menu = view.build_context_menu()
+    assert view.drafts.mail_action in menu.actions() and view.drafts.copy_action in menu.actions()
+    menu.deleteLater()
+    view.drafts.mail_action.trigger()
+    assert opened and opened[0].startswith("mailto:priya@northwind.example?subject=")
+
+
+def test_tasks_tab_copies_opens_and_snoozes(qtbot, store, add, events, opened):
+    app_id, task_id = drafted(store, add)
+    tab = TasksTab(store, events, app_id)
+    qtbot.addWidget(tab)
+    tab.show()
+    assert not tab.mail_button.isEnabled()
+    tab.table.selectRow(0)
+    assert tab.selected_id() == task_id and tab.mail_button.isEnabled()
+    tab.copy_button.click()
+    assert QGuiApplication.clipboard().text().startswith(f"Subject: {SUBJECT}")
+    tab.mail_button.click()
+    assert len(opened) == 1
+    with qtbot.waitSignal(events.changed):
+        assert tab.snooze_selected(date(2099, 1, 1))

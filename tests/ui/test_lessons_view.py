@@ -1,0 +1,57 @@
+"""The Lessons view: every debrief, newest first, with an empty state that says what to do."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from tracker.db.enums import DebriefPath
+from tracker.db.models import Application, Company, RejectionDebrief
+from tracker.ui.events import TASKS
+from tracker.ui.lessons_view import EMPTY_TEXT, LessonsModel, LessonsView
+
+
+def add_debriefs(store) -> None:
+    with store.transaction() as s:
+        north = Application(company=Company(name="Northwind"), role="Backend Engineer")
+        kestrel = Application(company=Company(name="Kestrel"), role="Data Engineer")
+        s.add_all(
+            [
+                RejectionDebrief(
+                    application=north,
+                    path=DebriefPath.FIGHT,
+                    went_well="Clear code",
+                    do_differently="Ask more\nquestions",
+                    created_at=datetime(2026, 3, 1, 12, tzinfo=UTC),
+                ),
+                RejectionDebrief(
+                    application=kestrel,
+                    path=DebriefPath.FLIGHT,
+                    created_at=datetime(2026, 5, 1, 12, tzinfo=UTC),
+                ),
+            ]
+        )
+
+
+def test_model_lists_newest_first(qtmodeltester, store):
+    add_debriefs(store)
+    model = LessonsModel(store)
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == 2
+    assert model.index(0, 1).data() == "Kestrel · Data Engineer"
+    assert model.index(0, 2).data() == "Flight"
+    assert model.index(0, 3).data() == "—"
+    assert model.index(1, 1).data() == "Northwind · Backend Engineer"
+    assert model.index(1, 4).data() == "Ask more questions"
+    assert model.index(1, 0).data() == "1 Mar 2026"
+
+
+def test_view_shows_empty_state_then_reloads_on_change(qtbot, store, events):
+    view = LessonsView(store, events)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.stack.currentWidget() is view.empty
+    assert view.empty.text() == EMPTY_TEXT
+    add_debriefs(store)
+    events.notify(TASKS)
+    assert view.stack.currentWidget() is view.table
+    assert view.model.rowCount() == 2

@@ -1,0 +1,218 @@
+"""The rejection panel, end to end through its widgets: facts, questions, plan, confirm."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialog
+from sqlalchemy import select
+
+from tests.domain.test_rejection import (
+    FRIDAY,
+    MONDAY,
+    THURSDAY,
+    TOPICS,
+    TUESDAY,
+    make_application,
+)
+from tracker.db.enums import DebriefPath, TaskKind, TaskOrigin
+from tracker.db.models import RejectionDebrief, Task
+from tracker.ui.events import TASKS
+from tracker.ui.rejection_panel import USER_NAME_KEY, RejectionPanel
+
+
+def open_panel(qtbot, store, events, app_id: int, **kwargs) -> RejectionPanel:
+    panel = RejectionPanel(store, events, app_id, today=THURSDAY, user_name="Sam", **kwargs)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def choose(qtbot, panel: RejectionPanel, path: DebriefPath) -> None:
+    qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
+    assert panel.stack.currentWidget() is panel.questions
+    button = panel.questions.fight_button if path is DebriefPath.FIGHT else panel.questions.flight_button
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert panel.stack.currentWidget() is panel.plan
+
+
+def confirm(qtbot, panel: RejectionPanel, events) -> None:
+    with qtbot.waitSignal(events.changed) as signal:
+        qtbot.mouseClick(panel.create_button, Qt.MouseButton.LeftButton)
+    assert TASKS in signal.args[0]
+
+
+def saved(store) -> tuple[list[Task], list[RejectionDebrief]]:
+    with store.reading() as s:
+        tasks = list(s.scalars(select(Task).order_by(Task.id)))
+        debriefs = list(s.scalars(select(RejectionDebrief)))
+        return tasks, debriefs
+
+
+def toggle_row(qtbot, view, row: int) -> None:
+    view.setCurrentIndex(view.model().index(row, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+
+
+def test_fight_creates_the_expected_tasks_and_a_debrief(qtbot, store, events):
+    ids = make_application(store)
+    panel = open_panel(qtbot, store, events, ids["app"])
+    assert "Northwind went with someone else" in panel.know.greeting.text()
+    assert "Priya Raman" in panel.know.record.text() and "on-call rotation" in panel.know.record.text()
+    qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
+    panel.questions.answer("still_want", "Yes, I still want it")
+    assert "Fight" in panel.questions.suggestion.text()
+    qtbot.mouseClick(panel.questions.fight_button, Qt.MouseButton.LeftButton)
+    assert panel.create_button.text() == "Create 9 tasks"
+    qtbot.keyClicks(panel.plan.went_well, "Clear answers on billing")
+    confirm(qtbot, panel, events)
+
+    assert panel.result() == QDialog.DialogCode.Accepted and panel.confirmed
+    tasks, debriefs = saved(store)
+    kinds = [t.kind for t in tasks]
+    assert kinds.count(TaskKind.THANK_YOU) == 3
+    assert sorted(k.value for k in kinds if k is not TaskKind.THANK_YOU) == sorted(
+        ["feedback_request", "reflection", "letter", "letter", "follow_up", "meeting_request"]
+    )
+    assert {t.origin for t in tasks} == {TaskOrigin.PLAYBOOK}
+    for name, topics in TOPICS.items():
+        (note,) = [t for t in tasks if t.kind is TaskKind.THANK_YOU and t.contact_id == ids[name]]
+        assert note.due_on == FRIDAY
+        first_topic = topics.split(";")[0].strip()
+        assert first_topic[1:] in note.draft_body
+        others = [t.split(";")[0].strip()[1:] for n, t in TOPICS.items() if n != name]
+        assert not any(other in note.draft_body for other in others)
+    by_kind = {t.kind: t for t in tasks}
+    assert by_kind[TaskKind.FEEDBACK_REQUEST].due_on == THURSDAY
+    assert by_kind[TaskKind.FEEDBACK_REQUEST].contact_id == ids["Jordan Blake"]
+    assert by_kind[TaskKind.FOLLOW_UP].due_on == TUESDAY
+    assert all(t.due_on == MONDAY for t in tasks if t.kind is TaskKind.LETTER)
+    (debrief,) = debriefs
+    assert debrief.path is DebriefPath.FIGHT and debrief.went_well == "Clear answers on billing"
+    assert QSettings().value(USER_NAME_KEY) == "Sam"
+
+
+def test_flight_with_two_network_contacts(qtbot, store, events):
+    ids = make_application(store)
+    panel = open_panel(qtbot, store, events, ids["app"])
+    choose(qtbot, panel, DebriefPath.FLIGHT)
+    names = [p.name for p in panel.facts.network]
+    toggle_row(qtbot, panel.plan.network_list, names.index("Ana Ruiz"))
+    toggle_row(qtbot, panel.plan.network_list, names.index("Lee Chen"))
+    confirm(qtbot, panel, events)
+
+    tasks, debriefs = saved(store)
+    assert sorted(t.kind.value for t in tasks) == sorted(
+        ["thank_you"] * 3 + ["referral", "reflection"]
+    )
+    (referral,) = [t for t in tasks if t.kind is TaskKind.REFERRAL]
+    assert "Ana Ruiz" in referral.draft_body and "Lee Chen" in referral.draft_body
+    assert "Rita Osei" not in referral.draft_body
+    assert debriefs[0].path is DebriefPath.FLIGHT
+
+
+def test_not_now_creates_nothing(qtbot, store, events):
+    ids = make_application(store)
+    panel = open_panel(qtbot, store, events, ids["app"])
+    choose(qtbot, panel, DebriefPath.FIGHT)
+    with qtbot.assertNotEmitted(events.changed):
+        qtbot.mouseClick(panel.not_now, Qt.MouseButton.LeftButton)
+    assert panel.result() == QDialog.DialogCode.Rejected and not panel.confirmed
+    assert saved(store) == ([], [])
+
+
+def test_missing_recruiter_shows_a_placeholder_until_one_is_picked(qtbot, store, events):
+    ids = make_application(store, recruiter=False)
+    panel = open_panel(qtbot, store, events, ids["app"])
+    assert panel.know.add_recruiter.isVisibleTo(panel.know)
+    choose(qtbot, panel, DebriefPath.FIGHT)
+    panel.plan.select_row(0)
+    editor = panel.plan.editor
+    assert editor.task is not None and editor.task.step_id == "feedback_request"
+    assert "[recruiter's name]" in editor.body.toPlainText()
+    assert editor.fix_button.isVisibleTo(panel) and editor.note.isVisibleTo(panel)
+
+    qtbot.mouseClick(editor.fix_button, Qt.MouseButton.LeftButton)
+    form = panel.plan.form
+    form.pick.setCurrentIndex(form.pick.findText("Jordan Blake", Qt.MatchFlag.MatchStartsWith))
+    qtbot.mouseClick(form.use_button, Qt.MouseButton.LeftButton)
+    assert panel.facts.recruiter is not None and panel.facts.recruiter.name == "Jordan Blake"
+    assert panel.tasks()[0].body.startswith("Hi Jordan,")
+    assert "[recruiter's name]" not in panel.plan.editor.body.toPlainText()
+
+
+def test_edited_draft_and_unticked_step_are_honoured(qtbot, store, events):
+    ids = make_application(store)
+    panel = open_panel(qtbot, store, events, ids["app"])
+    choose(qtbot, panel, DebriefPath.FIGHT)
+    steps = [t.step_id for t in panel.tasks()]
+    panel.plan.select_row(steps.index("thank_you"))  # Priya's, the first
+    body = panel.plan.editor.body
+    body.setFocus()
+    qtbot.keyClick(body, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(body, Qt.Key.Key_Return)
+    qtbot.keyClicks(body, "P.S. The billing diagram is attached.")
+    toggle_row(qtbot, panel.plan.list, steps.index("follow_up"))
+    assert panel.create_button.text() == "Create 8 tasks"
+    confirm(qtbot, panel, events)
+
+    tasks, _ = saved(store)
+    assert TaskKind.FOLLOW_UP not in {t.kind for t in tasks}
+    (priya,) = [t for t in tasks if t.contact_id == ids["Priya Raman"]]
+    assert priya.draft_body.endswith("P.S. The billing diagram is attached.")
+
+
+def test_an_empty_title_is_shown_beside_its_task_and_nothing_is_written(qtbot, store, events):
+    ids = make_application(store)
+    panel = open_panel(qtbot, store, events, ids["app"])
+    choose(qtbot, panel, DebriefPath.FLIGHT)
+    panel.plan.select_row(2)
+    title = panel.plan.editor.title
+    title.selectAll()
+    qtbot.keyClick(title, Qt.Key.Key_Delete)
+    panel.plan.select_row(0)
+    with qtbot.assertNotEmitted(events.changed):
+        qtbot.mouseClick(panel.create_button, Qt.MouseButton.LeftButton)
+    assert saved(store) == ([], [])
+    assert not panel.confirmed and panel.isVisible()
+    assert panel.plan.list.currentIndex().row() == 2  # the task with the problem
+    error = panel.plan.editor.errors["title"]
+    assert error.isVisibleTo(panel) and error.text()
+    assert panel.plan.model.problem(2)
+
+
+def test_a_missing_interviewer_can_be_added_inline(qtbot, store, events):
+    ids = make_application(store, interviewers=False)
+    panel = open_panel(qtbot, store, events, ids["app"])
+    assert "No interviewers yet" in panel.know.missing_hint.text()
+    qtbot.mouseClick(panel.know.add_interviewer, Qt.MouseButton.LeftButton)
+    form = panel.know.form
+    assert form.isVisibleTo(panel)
+    qtbot.keyClicks(form.name, "Dana Wu")
+    qtbot.keyClicks(form.title, "Staff Engineer")
+    form.interview.setCurrentIndex(1)
+    qtbot.keyClicks(form.topics, "Event sourcing")
+    qtbot.mouseClick(form.add_button, Qt.MouseButton.LeftButton)
+    assert [p.name for p in panel.facts.interviewers] == ["Dana Wu"]
+    assert "Event sourcing" in panel.know.record.text()
+
+    choose(qtbot, panel, DebriefPath.FIGHT)
+    (thanks,) = [t for t in panel.tasks() if t.step_id == "thank_you"]
+    assert thanks.body.startswith("Hi Dana,") and "event sourcing" in thanks.body.lower()
+    assert thanks.interview_id == ids["second"]
+
+
+def test_without_interviewers_the_thank_you_step_is_finding_their_names(qtbot, store, events):
+    ids = make_application(store, interviewers=False)
+    panel = open_panel(qtbot, store, events, ids["app"])
+    choose(qtbot, panel, DebriefPath.FLIGHT)
+    (find,) = [t for t in panel.tasks() if t.step_id == "thank_you"]
+    assert find.title.startswith("Find the names") and find.contact_id is None
+
+
+def test_plan_models_pass_the_model_tester(qtbot, qtmodeltester, store, events):
+    ids = make_application(store)
+    panel = open_panel(qtbot, store, events, ids["app"])
+    choose(qtbot, panel, DebriefPath.FLIGHT)
+    qtmodeltester.check(panel.plan.model, force_py=True)
+    qtmodeltester.check(panel.plan.network, force_py=True)

@@ -1,0 +1,46 @@
+"""The template editor: your own version is saved, used by the next plan, and can be reset."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.domain.test_rejection import THURSDAY, make_application
+from tracker.domain.drafts import is_overridden, shipped_template
+from tracker.ui.rejection_panel import RejectionPanel
+from tracker.ui.template_editor import TemplateEditorDialog
+
+
+def test_save_my_version_is_used_by_the_next_render_and_reset_restores(qtbot, store, events, tmp_path):
+    folder = tmp_path / "templates"
+    dialog = TemplateEditorDialog(folder)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "{topics}" in dialog.fields.text()
+    dialog.select("flight_thank_you")
+    assert dialog.editor.toPlainText() == shipped_template("flight_thank_you")
+    assert not dialog.reset_button.isEnabled()
+    dialog.editor.setPlainText("Subject: Thanks, {first_name}\n\nDear {first_name}, about {topics}.")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert is_overridden("flight_thank_you", folder)
+    assert dialog.status.text() == "Your version" and dialog.reset_button.isEnabled()
+    row = dialog.list.currentIndex()
+    assert row.data().endswith("(your version)")
+
+    ids = make_application(store)
+    panel = RejectionPanel(store, events, ids["app"], today=THURSDAY, user_name="Sam", override_dir=folder)
+    qtbot.addWidget(panel)
+    panel.go(1)
+    qtbot.mouseClick(panel.questions.flight_button, Qt.MouseButton.LeftButton)
+    first = panel.tasks()[0]
+    assert first.subject == "Thanks, Priya"
+    assert first.body.startswith("Dear Priya, about moving billing")
+
+    qtbot.mouseClick(dialog.reset_button, Qt.MouseButton.LeftButton)
+    assert not is_overridden("flight_thank_you", folder)
+    assert dialog.editor.toPlainText() == shipped_template("flight_thank_you")
+
+
+def test_templates_model_passes_the_model_tester(qtmodeltester, tmp_path):
+    dialog = TemplateEditorDialog(tmp_path / "templates")
+    qtmodeltester.check(dialog.model, force_py=True)
+    dialog.deleteLater()
