@@ -1,6 +1,6 @@
 """Render the main window with the demo pipeline to a PNG, offscreen (used for the README).
 
-QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshot.py docs/screenshot.png
+QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshot.py docs/board.png
 """
 
 from __future__ import annotations
@@ -39,4 +39,4 @@ def main(target: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshot.png"))
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/board.png"))

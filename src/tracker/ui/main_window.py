@@ -148,9 +148,9 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         commands = self.applications.commands
+        # Only what makes sense whichever view is shown; row actions live with their rows.
         toolbar.addAction(commands.new_action)
-        toolbar.addAction(commands.edit_action)
-        toolbar.addAction(commands.delete_action)
+        toolbar.addAction(self.find_action)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
 
