@@ -33,6 +33,7 @@ def test_window_is_assembled(window, add, events):
         "Applications",
         "Tasks",
         "Contacts",
+        "Lessons",
     ]
     assert not window.tabs.is_built("tasks")
     window.tabs.show_view("tasks")

@@ -31,7 +31,9 @@ def open_panel(qtbot, store, events, app_id: int, **kwargs) -> RejectionPanel:
 def choose(qtbot, panel: RejectionPanel, path: DebriefPath) -> None:
     qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
     assert panel.stack.currentWidget() is panel.questions
-    button = panel.questions.fight_button if path is DebriefPath.FIGHT else panel.questions.flight_button
+    button = (
+        panel.questions.fight_button if path is DebriefPath.FIGHT else panel.questions.flight_button
+    )
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert panel.stack.currentWidget() is panel.plan
 
@@ -58,7 +60,9 @@ def test_fight_creates_the_expected_tasks_and_a_debrief(qtbot, store, events):
     ids = make_application(store)
     panel = open_panel(qtbot, store, events, ids["app"])
     assert "Northwind went with someone else" in panel.know.greeting.text()
-    assert "Priya Raman" in panel.know.record.text() and "on-call rotation" in panel.know.record.text()
+    assert (
+        "Priya Raman" in panel.know.record.text() and "on-call rotation" in panel.know.record.text()
+    )
     qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
     panel.questions.answer("still_want", "Yes, I still want it")
     assert "Fight" in panel.questions.suggestion.text()

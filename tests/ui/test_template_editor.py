@@ -10,7 +10,9 @@ from tracker.ui.rejection_panel import RejectionPanel
 from tracker.ui.template_editor import TemplateEditorDialog
 
 
-def test_save_my_version_is_used_by_the_next_render_and_reset_restores(qtbot, store, events, tmp_path):
+def test_save_my_version_is_used_by_the_next_render_and_reset_restores(
+    qtbot, store, events, tmp_path
+):
     folder = tmp_path / "templates"
     dialog = TemplateEditorDialog(folder)
     qtbot.addWidget(dialog)
@@ -19,7 +21,9 @@ def test_save_my_version_is_used_by_the_next_render_and_reset_restores(qtbot, st
     dialog.select("flight_thank_you")
     assert dialog.editor.toPlainText() == shipped_template("flight_thank_you")
     assert not dialog.reset_button.isEnabled()
-    dialog.editor.setPlainText("Subject: Thanks, {first_name}\n\nDear {first_name}, about {topics}.")
+    dialog.editor.setPlainText(
+        "Subject: Thanks, {first_name}\n\nDear {first_name}, about {topics}."
+    )
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert is_overridden("flight_thank_you", folder)
     assert dialog.status.text() == "Your version" and dialog.reset_button.isEnabled()
@@ -27,7 +31,9 @@ def test_save_my_version_is_used_by_the_next_render_and_reset_restores(qtbot, st
     assert row.data().endswith("(your version)")
 
     ids = make_application(store)
-    panel = RejectionPanel(store, events, ids["app"], today=THURSDAY, user_name="Sam", override_dir=folder)
+    panel = RejectionPanel(
+        store, events, ids["app"], today=THURSDAY, user_name="Sam", override_dir=folder
+    )
     qtbot.addWidget(panel)
     panel.go(1)
     qtbot.mouseClick(panel.questions.flight_button, Qt.MouseButton.LeftButton)

@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.tabs.add_view("applications", "&Applications", lambda: self.applications)
         self.tabs.add_view("tasks", "&Tasks", self._make_tasks, eager=False)
         self.tabs.add_view("contacts", "&Contacts", self._make_contacts, eager=False)
+        self.tabs.add_view("lessons", "&Lessons", self._make_lessons, eager=False)
         self.setCentralWidget(self.tabs)
         self._build_actions()
         self._build_menus()
@@ -104,12 +105,19 @@ class MainWindow(QMainWindow):
         )
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
+        self.plan_action = QAction("&Plan my response…", self)
+        self.plan_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.plan_action.setToolTip("After a rejection: fight for the role or move on well")
+        self.plan_action.triggered.connect(lambda: self.plan_response())
+        self.templates_action = QAction("Message &templates…", self)
+        self.templates_action.triggered.connect(self.edit_templates)
         commands = self.applications.commands
         # Edit and Delete act on the table's selection, so only while the table has focus;
         # other views bind the same keys to their own selection.
         for action in (commands.edit_action, commands.delete_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addActions([commands.new_action, self.find_action, self.quit_action])
+        self.addActions([self.plan_action])
         self.addActions([self.next_view_action, self.previous_view_action])
 
     def _build_menus(self) -> None:
@@ -120,6 +128,8 @@ class MainWindow(QMainWindow):
         menu.addMenu(commands.move_menu)
         menu.addAction(commands.archive_action)
         menu.addAction(commands.delete_action)
+        menu.addSeparator()
+        menu.addAction(self.plan_action)
         menu.addSeparator()
         menu.addAction(self.find_action)
         menu.addSeparator()
@@ -132,6 +142,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.templates_action)
         self.view_menu = self.menuBar().addMenu("&View")
         self.view_menu.addAction(commands.show_archived_action)
         self.view_menu.addSeparator()
@@ -178,6 +190,54 @@ class MainWindow(QMainWindow):
         view.open_application.connect(self.open_application)
         return view
 
+    def _make_lessons(self) -> QWidget:
+        from tracker.ui.lessons_view import LessonsView
+
+        return LessonsView(self._store, self._events, self)
+
+    @property
+    def templates_dir(self) -> Path | None:
+        """Where the person's own versions of the message templates are kept."""
+        return self._db_path.parent / "templates" if self._db_path is not None else None
+
+    def selected_application(self) -> int | None:
+        """The application selected in the view on screen (board or table)."""
+        if self.tabs.current_key() == "board":
+            return self.board.selected_id()
+        if self.tabs.current_key() == "applications":
+            return self.applications.selected_id()
+        return None
+
+    def plan_response(self, application_id: int | None = None) -> bool:
+        """Open the rejection panel ("Plan my response"); True when a plan was confirmed."""
+        from tracker.domain.errors import NotFoundError
+        from tracker.ui.rejection_panel import open_rejection_panel
+
+        chosen = application_id if application_id is not None else self.selected_application()
+        if chosen is None:
+            QMessageBox.information(
+                self, "Plan my response", "Select an application on the board or in the table."
+            )
+            return False
+        try:
+            return open_rejection_panel(
+                self._store, self._events, chosen, self, override_dir=self.templates_dir
+            )
+        except NotFoundError as exc:
+            QMessageBox.warning(self, "Plan my response", str(exc))
+            return False
+
+    def edit_templates(self) -> None:
+        from tracker.ui.template_editor import TemplateEditorDialog
+
+        if self.templates_dir is None:
+            return
+        dialog = TemplateEditorDialog(self.templates_dir, self)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
     def open_application(self, application_id: int) -> None:
         from tracker.ui.detail_dialog import open_detail
 
@@ -194,8 +254,17 @@ class MainWindow(QMainWindow):
         confirm_and_delete(self, self._store, self._events, application_id, data.role, data.company)
 
     def on_stage_moved(self, move: StageMove) -> None:
-        """Every stage change from any view arrives here (a rejection will open a panel)."""
+        """Every stage change from any view arrives here; a rejection opens the panel."""
         self.statusBar().showMessage(f"Moved to {move.to_stage.label}.", 4000)
+        if move.rejected:
+            # After the drag or the dialog that caused it has finished, not inside it.
+            QTimer.singleShot(0, lambda: self._offer_response(move.application_id))
+
+    def _offer_response(self, application_id: int) -> None:
+        from tracker.domain.rejection import needs_panel
+
+        if needs_panel(self._store, application_id):  # not twice for the same rejection
+            self.plan_response(application_id)
 
     def _show_counts(self, shown: int, total: int) -> None:
         noun = "application" if total == 1 else "applications"
