@@ -13,10 +13,11 @@ from pathlib import Path
 
 from sqlalchemy.dialects import sqlite
 
+from tracker.db.enums import Stage
 from tracker.db.models import Application
 from tracker.domain.applications import rows_query
-from tracker.domain.board import cards_query, next_tasks_query
-from tracker.domain.rows import FIRST_PAGE, NEXT_TASK_SLOTS, Sort, SortColumn
+from tracker.domain.board import cards_query, counts_query, next_tasks_query
+from tracker.domain.rows import BOARD_PAGE, FIRST_PAGE, NEXT_TASK_SLOTS, Sort, SortColumn
 
 TARGET = Path(__file__).resolve().parents[1] / "src/tracker/domain/first_paint_sql.py"
 
@@ -48,7 +49,11 @@ def render() -> str:
                 lines.append("    ),")
         lines.append("}")
         lines.append("")
-    lines.append(f"BOARD_CARDS_SQL = {compile_sql(cards_query())!r}")
+    lines.append("BOARD_PAGE_SQL = {")
+    for stage in Stage:
+        lines.append(f"    {stage.value!r}: {compile_sql(cards_query(stage, BOARD_PAGE))!r},")
+    lines.append("}")
+    lines.append(f"BOARD_COUNTS_SQL = {compile_sql(counts_query())!r}")
     lines.append("")
     # Positional: NEXT_TASK_SLOTS application ids (padded with -1), then the rank (1).
     compiled = next_tasks_query(list(range(NEXT_TASK_SLOTS))).compile(

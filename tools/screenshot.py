@@ -12,13 +12,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from tracker.db.migrate import open_database  # noqa: E402
-from tracker.domain.demo import load_demo  # noqa: E402
-from tracker.domain.store import Store  # noqa: E402
-from tracker.ui.events import DataEvents  # noqa: E402
-from tracker.ui.main_window import MainWindow  # noqa: E402
+from tracker.db.migrate import open_database
+from tracker.domain.demo import load_demo
+from tracker.domain.store import Store
+from tracker.ui.events import DataEvents
+from tracker.ui.main_window import MainWindow
 
 
 def main(target: Path) -> None:

@@ -76,7 +76,7 @@ def test_first_paint_reads_only_the_first_page(store: Store, db_path: Path) -> N
 
 
 def test_first_paint_board_matches_the_domain(store: Store, db_path: Path) -> None:
-    from tracker.domain.board import board_cards
+    from tracker.domain.board import board_cards, stage_counts
     from tracker.domain.tasks import TaskInput, complete_task, create_task
 
     first = create_application(store, ApplicationInput(company="Acme", role="Engineer"))
@@ -89,9 +89,21 @@ def test_first_paint_board_matches_the_domain(store: Store, db_path: Path) -> No
         store, TaskInput(title="Done", due_on=date(2026, 1, 1), application_id=first)
     )
     complete_task(store, done)
-    painted = read_first_paint(db_path)
+    painted = read_first_paint(db_path).board
     assert painted.cards == board_cards(store, with_next_tasks=False)
+    assert painted.counts == stage_counts(store)
     full = {card.id: card for column in board_cards(store).values() for card in column}
     assert painted.next_tasks[first] == full[first].next_task
     assert painted.next_tasks[first] is not None and painted.next_tasks[first].title == "Sooner"
     assert second in painted.next_tasks and painted.next_tasks[second] is None
+
+
+def test_first_paint_reads_one_page_per_board_column(store: Store, db_path: Path) -> None:
+    from tracker.domain.board import column_page, stage_counts
+    from tracker.domain.rows import BOARD_PAGE
+
+    for i in range(BOARD_PAGE + 3):
+        create_application(store, ApplicationInput(company=f"Co {i}", role="Engineer"))
+    painted = read_first_paint(db_path).board
+    assert painted.counts[Stage.WISHLIST] == BOARD_PAGE + 3 == stage_counts(store)[Stage.WISHLIST]
+    assert painted.cards[Stage.WISHLIST] == column_page(store, Stage.WISHLIST, 0, BOARD_PAGE)

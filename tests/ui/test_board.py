@@ -284,3 +284,24 @@ def test_next_tasks_are_fetched_a_page_at_a_time(qtbot, store, events, add):
     assert len(asked) == 2
     model.card(1)
     assert len(asked) == 2  # known now: no second query for the same card
+
+
+def test_a_long_column_reads_more_cards_as_it_scrolls(qtbot, store, events, add):
+    from tracker.domain.rows import BOARD_PAGE
+    from tracker.ui.board_view import BoardView
+
+    ids = [add(f"Company {i}", "Engineer", Stage.APPLIED) for i in range(BOARD_PAGE + 20)]
+    board = BoardView(store, events)
+    qtbot.addWidget(board)
+    column = board.columns[Stage.APPLIED]
+    assert column.model.rowCount() == BOARD_PAGE  # one page to start with
+    assert column.model.total == BOARD_PAGE + 20
+    assert str(BOARD_PAGE + 20) in column.header.text()
+    assert column.model.canFetchMore()
+    column.model.fetchMore()
+    assert column.model.rowCount() == BOARD_PAGE + 20
+    assert not column.model.canFetchMore()
+    # Selecting a card further down reads on until it is found.
+    board.reload()
+    assert board.select_application(ids[0])  # the oldest: last in the column
+    assert board.selected_id() == ids[0]

@@ -17,11 +17,21 @@ from tracker.db.models import Application, Company, Task
 from tracker.domain.board_rows import BoardCard, NextTask, make_card
 from tracker.domain.store import Store
 
-__all__ = ["BoardCard", "NextTask", "board_cards", "next_tasks_for", "stage_counts"]
+__all__ = [
+    "BoardCard",
+    "NextTask",
+    "board_cards",
+    "column_page",
+    "next_tasks_for",
+    "stage_counts",
+]
 
 
-def cards_query() -> Select[int, str, str, Stage, int, datetime, datetime]:
-    return (
+def cards_query(
+    stage: Stage | None = None, limit: int | None = None, offset: int = 0
+) -> Select[int, str, str, Stage, int, datetime, datetime]:
+    """The board's cards, or one column's page of them (the index on the board order helps)."""
+    query = (
         select(
             Application.id,
             Company.name,
@@ -34,6 +44,29 @@ def cards_query() -> Select[int, str, str, Stage, int, datetime, datetime]:
         .join(Company, Application.company_id == Company.id)
         .where(Application.archived.is_(False))
         .order_by(Application.priority.desc(), Application.updated_at.desc(), Application.id.desc())
+    )
+    if stage is not None:
+        query = query.where(Application.stage == stage)
+    if limit is not None:
+        query = query.limit(limit).offset(offset)
+    return query
+
+
+def column_page(
+    store: Store, stage: Stage, offset: int, limit: int, today: date | None = None
+) -> list[BoardCard]:
+    """One page of one column's cards (without next tasks: see next_tasks_for)."""
+    today = today or date.today()
+    with store.reading() as session:
+        rows = session.execute(cards_query(stage, limit, offset))
+        return [make_card(*row, today=today) for row in rows]
+
+
+def counts_query() -> Select[Stage, int]:
+    return (
+        select(Application.stage, func.count())
+        .where(Application.archived.is_(False))
+        .group_by(Application.stage)
     )
 
 
@@ -98,13 +131,8 @@ def board_cards(
 
 def stage_counts(store: Store) -> dict[Stage, int]:
     """How many live (not archived) applications sit in each stage; zero for empty stages."""
-    query = (
-        select(Application.stage, func.count())
-        .where(Application.archived.is_(False))
-        .group_by(Application.stage)
-    )
     counts = dict.fromkeys(Stage, 0)
     with store.reading() as session:
-        for stage, count in session.execute(query):
+        for stage, count in session.execute(counts_query()):
             counts[stage] = count
     return counts

@@ -56,3 +56,12 @@ def make_card(
         in_stage_since=in_stage_since,
         days_in_stage=max(0, (today - in_stage_since.astimezone().date()).days),
     )
+
+
+@dataclass(frozen=True)
+class BoardFirstPaint:
+    """What start-up reads for the board: each column's first page, counts, top next tasks."""
+
+    cards: dict[Stage, list[BoardCard]]
+    next_tasks: dict[int, NextTask | None]
+    counts: dict[Stage, int]

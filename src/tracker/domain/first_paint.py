@@ -13,11 +13,12 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from tracker.db.enums import Stage
+from tracker.db.enums import ACTIVE_STAGES, Stage
 from tracker.db.fileinfo import connect_read_only
-from tracker.domain.board_rows import BoardCard, NextTask, make_card
+from tracker.domain.board_rows import BoardCard, BoardFirstPaint, NextTask, make_card
 from tracker.domain.first_paint_sql import (
-    BOARD_CARDS_SQL,
+    BOARD_COUNTS_SQL,
+    BOARD_PAGE_SQL,
     NEXT_TASKS_SQL,
     TABLE_IDS_SQL,
     TABLE_PAGE_SQL,
@@ -30,8 +31,7 @@ class FirstPaint:
     sort: Sort
     ids: list[int]  # every row of the table, in order
     rows: list[ApplicationRow]  # the first page of them
-    cards: dict[Stage, list[BoardCard]]  # every card on the board
-    next_tasks: dict[int, NextTask | None]  # for the cards at the top of each column
+    board: BoardFirstPaint
 
 
 def _day(value: str | None) -> date | None:
@@ -50,8 +50,13 @@ def read_first_paint(path: Path, sort: Sort = DEFAULT_SORT) -> FirstPaint:
     try:
         ids = [row[0] for row in connection.execute(TABLE_IDS_SQL[key])]
         raw = connection.execute(TABLE_PAGE_SQL[key]).fetchall()
-        cards = _cards(connection.execute(BOARD_CARDS_SQL), today)
-        next_tasks = _next_tasks(connection, cards)
+        cards = {
+            stage: _cards(connection.execute(BOARD_PAGE_SQL[stage.value]), today) for stage in Stage
+        }
+        counts = dict.fromkeys(Stage, 0)
+        for stage_text, count in connection.execute(BOARD_COUNTS_SQL):
+            counts[Stage(stage_text)] = count
+        board = BoardFirstPaint(cards, _next_tasks(connection, cards), counts)
     finally:
         connection.close()
     stages = {stage.value: stage for stage in Stage}
@@ -68,27 +73,24 @@ def read_first_paint(path: Path, sort: Sort = DEFAULT_SORT) -> FirstPaint:
         )
         for id, company, role, stage, location, applied, updated, archived in raw
     ]
-    return FirstPaint(sort=sort, ids=ids, rows=rows, cards=cards, next_tasks=next_tasks)
+    return FirstPaint(sort=sort, ids=ids, rows=rows, board=board)
 
 
-def _cards(raw: Iterable[tuple[Any, ...]], today: date) -> dict[Stage, list[BoardCard]]:
-    cards: dict[Stage, list[BoardCard]] = {stage: [] for stage in Stage}
-    stages = {stage.value: stage for stage in Stage}
-    for id, company, role, stage, priority, updated, reached in raw:
-        stage_ = stages[stage]
-        cards[stage_].append(
-            make_card(
-                id, company, role, stage_, priority, _moment(updated), _moment(reached), today
-            )
+def _cards(raw: Iterable[tuple[Any, ...]], today: date) -> list[BoardCard]:
+    return [
+        make_card(
+            id, company, role, Stage(stage), priority, _moment(updated), _moment(reached), today
         )
-    return cards
+        for id, company, role, stage, priority, updated, reached in raw
+    ]
 
 
 def _next_tasks(
     connection: sqlite3.Connection, cards: dict[Stage, list[BoardCard]]
 ) -> dict[int, NextTask | None]:
-    per_column = NEXT_TASK_SLOTS // len(Stage)
-    ids = [card.id for column in cards.values() for card in column[:per_column]]
+    # Closed stages start folded away: only the open columns' top cards are on screen.
+    per_column = NEXT_TASK_SLOTS // len(ACTIVE_STAGES)
+    ids = [card.id for stage in ACTIVE_STAGES for card in cards[stage][:per_column]]
     padded = ids + [-1] * (NEXT_TASK_SLOTS - len(ids))  # -1 is no application's id
     found: dict[int, NextTask | None] = dict.fromkeys(ids)
     for app_id, task_id, title, due in connection.execute(NEXT_TASKS_SQL, [*padded, 1]):

@@ -58,4 +58,5 @@ class Sort(NamedTuple):
 DEFAULT_SORT = Sort()
 
 FIRST_PAGE = 200  # rows the table reads at start-up; the rest come as they scroll into view
-NEXT_TASK_SLOTS = 300  # cards whose next task the first paint reads (the top of each column)
+BOARD_PAGE = 100  # cards a board column reads at a time; Qt asks for more as it scrolls
+NEXT_TASK_SLOTS = 100  # cards whose next task the first paint reads (top of the open columns)

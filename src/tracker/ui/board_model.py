@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 
 from tracker.db.enums import Stage
 from tracker.domain.board_rows import BoardCard, NextTask
+from tracker.domain.rows import BOARD_PAGE as CARD_PAGE
 from tracker.ui.applications_model import ApplicationIdRole, format_day
 
 CardRole = Qt.ItemDataRole.UserRole + 2  # the whole BoardCard, for the delegate and tests
@@ -84,6 +85,7 @@ def application_id_from(mime: QMimeData | None) -> int | None:
 
 
 NextTaskLoader = Callable[[list[int]], Mapping[int, NextTask]]
+PageLoader = Callable[[Stage, int, int], list[BoardCard]]  # stage, offset, limit
 TASK_PAGE = 60  # cards whose next task is fetched together as they come into view
 
 
@@ -96,15 +98,44 @@ class BoardColumnModel(QAbstractListModel):
         self.stage = stage
         self._cards: list[BoardCard] = []
         self._tasks: dict[int, NextTask | None] = {}  # None: known to have no open task
+        self._total = 0
         self.load_next_tasks: NextTaskLoader | None = None
+        self.load_page: PageLoader | None = None
 
     def set_cards(
-        self, cards: Sequence[BoardCard], known: Mapping[int, NextTask | None] | None = None
+        self,
+        cards: Sequence[BoardCard],
+        known: Mapping[int, NextTask | None] | None = None,
+        total: int | None = None,
     ) -> None:
+        """The first cards of the column, and how many there are in all (the rest on demand)."""
         self.beginResetModel()
         self._cards = list(cards)
         self._tasks = dict(known or {})
+        self._total = len(self._cards) if total is None else max(total, len(self._cards))
         self.endResetModel()
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return (
+            not parent.isValid() and self.load_page is not None and (len(self._cards) < self._total)
+        )
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        assert self.load_page is not None
+        more = self.load_page(self.stage, len(self._cards), CARD_PAGE)
+        if not more:  # fewer than counted (changed meanwhile): stop asking
+            self._total = len(self._cards)
+            return
+        first = len(self._cards)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._cards.extend(more)
+        self.endInsertRows()
 
     def card(self, row: int) -> BoardCard:
         """The card with its next task (fetched now, with its neighbours, if not yet known)."""
@@ -122,10 +153,17 @@ class BoardColumnModel(QAbstractListModel):
         self._tasks.update({app_id: found.get(app_id) for app_id in page})
 
     def row_for_id(self, application_id: int) -> int | None:
-        for number, card in enumerate(self._cards):
-            if card.id == application_id:
-                return number
-        return None
+        """The card's row, reading further pages of the column if it is not loaded yet."""
+        while True:
+            for number, card in enumerate(self._cards):
+                if card.id == application_id:
+                    return number
+            if not self.canFetchMore():
+                return None
+            before = len(self._cards)
+            self.fetchMore()
+            if len(self._cards) == before:
+                return None
 
     # --- Qt model interface --------------------------------------------------------------
 

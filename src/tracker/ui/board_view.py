@@ -9,8 +9,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QMessageBox, QVBoxLayout, QWidget
 
 from tracker.db.enums import ACTIVE_STAGES, CLOSED_STAGES, Stage
-from tracker.domain.board_rows import BoardCard, NextTask
+from tracker.domain.board_rows import BoardCard, BoardFirstPaint, NextTask
 from tracker.domain.errors import NotFoundError, ValidationError
+from tracker.domain.rows import BOARD_PAGE as CARD_PAGE
 from tracker.domain.rows import StageMove
 from tracker.domain.store import Store
 from tracker.ui.applications_model import ApplicationIdRole
@@ -35,7 +36,7 @@ class BoardView(QWidget):
         store: Store,
         events: DataEvents,
         parent: QWidget | None = None,
-        first_paint: tuple[dict[Stage, list[BoardCard]], dict[int, NextTask | None]] | None = None,
+        first_paint: BoardFirstPaint | None = None,
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName("Pipeline board")
@@ -84,10 +85,11 @@ class BoardView(QWidget):
         events.changed.connect(self._on_data_changed)
         for column in self.columns.values():
             column.model.load_next_tasks = self._next_tasks
+            column.model.load_page = self._page
         if first_paint is None:
             self.reload()
         else:  # read at start-up without SQLAlchemy
-            self._show_cards(*first_paint)
+            self._show_cards(first_paint.cards, first_paint.next_tasks, first_paint.counts)
 
     def _wire(self, board_list: BoardList) -> None:
         board_list.card_dropped.connect(self.move_application)
@@ -112,24 +114,34 @@ class BoardView(QWidget):
 
         return next_tasks_for(self._store, ids)
 
-    def reload(self) -> None:
-        from tracker.domain.board import board_cards
+    def _page(self, stage: Stage, offset: int, limit: int) -> list[BoardCard]:
+        from tracker.domain.board import column_page
 
-        self._show_cards(board_cards(self._store, with_next_tasks=False), {})
+        return column_page(self._store, stage, offset, limit)
+
+    def reload(self) -> None:
+        from tracker.domain.board import column_page, stage_counts
+
+        counts = stage_counts(self._store)
+        cards = {stage: column_page(self._store, stage, 0, CARD_PAGE) for stage in Stage}
+        self._show_cards(cards, {}, counts)
 
     def _show_cards(
-        self, cards: dict[Stage, list[BoardCard]], known: dict[int, NextTask | None]
+        self,
+        cards: dict[Stage, list[BoardCard]],
+        known: dict[int, NextTask | None],
+        counts: dict[Stage, int],
     ) -> None:
         keep = self.selected_id()
         total = 0
         for stage, column in self.columns.items():
-            column.model.set_cards(cards[stage], known)
-            column.set_count(len(cards[stage]))
-            total += len(cards[stage])
+            column.model.set_cards(cards[stage], known, counts[stage])
+            column.set_count(counts[stage])
+            total += counts[stage]
         for stage, column in self.columns.items():
             empty_board = total == 0 and stage is Stage.WISHLIST
             column.list.placeholder = EMPTY_HINT if empty_board else DROP_HINT if total else ""
-        closed = sum(len(cards[stage]) for stage in CLOSED_ORDER)
+        closed = sum(counts[stage] for stage in CLOSED_ORDER)
         active = total - closed
         self.summary.setText(
             f"{active} in progress" if active else "Nothing in progress" if total else ""

@@ -56,9 +56,7 @@ class MainWindow(QMainWindow):
             store, events, self, first_paint=(lambda _sort: painted) if painted else None
         )
         self.applications.stage_moved.connect(self.on_stage_moved)
-        self.board = BoardView(
-            store, events, self, (painted.cards, painted.next_tasks) if painted else None
-        )
+        self.board = BoardView(store, events, self, painted.board if painted else None)
         self.board.stage_moved.connect(self.on_stage_moved)
         self.board.open_requested.connect(self.open_application)
         self.board.delete_requested.connect(self._delete_from_board)

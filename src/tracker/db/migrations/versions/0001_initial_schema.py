@@ -94,7 +94,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_applications")),
     )
     with op.batch_alter_table("applications", schema=None) as batch_op:
-        batch_op.create_index("ix_applications_archived_stage", ["archived", "stage"], unique=False)
+        batch_op.create_index(
+            "ix_applications_board", ["archived", "stage", "priority", "updated_at"], unique=False
+        )
         batch_op.create_index(
             batch_op.f("ix_applications_company_id"), ["company_id"], unique=False
         )
@@ -449,7 +451,7 @@ def downgrade() -> None:
     with op.batch_alter_table("applications", schema=None) as batch_op:
         batch_op.drop_index("ix_applications_updated_at")
         batch_op.drop_index(batch_op.f("ix_applications_company_id"))
-        batch_op.drop_index("ix_applications_archived_stage")
+        batch_op.drop_index("ix_applications_board")
 
     op.drop_table("applications")
     op.drop_table("companies")
