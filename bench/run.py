@@ -1,8 +1,10 @@
 """`make bench`: start-up, search and memory figures at 10,000 and 100,000 applications.
 
-Whole-process figures launch the real app (`python -m tracker --self-test`) and a bare
-PySide6 window the same way; in-process figures drive the real widgets. Printed for people,
-never asserted by the test suite.
+Start-up is whole-process: the real app (`python -m tracker --self-test`) and a bare PySide6
+window are launched the same way, and each prints the time from the moment it was launched
+to its window being on screen (with the board and table filled). The search figure is
+in-process: keystrokes typed into the real search box. Printed for people, never asserted by
+the test suite.
 """
 
 from __future__ import annotations
@@ -97,16 +99,17 @@ def main() -> None:
     from generate import cached
 
     bare_shown, bare_whole = median_launch([str(HERE / "bare_window.py")])
-    print(f"bare_window_s: {bare_shown:.3f} (whole process {bare_whole:.3f})")
+    print(f"bare_window_s: {bare_shown:.3f} (launch to exit {bare_whole:.3f})")
     for size, label in ((10_000, "10k"), (100_000, "100k")):
         t = time.perf_counter()
         db = cached(CACHE, size)
         print(f"# database with {size:,} applications ready in {time.perf_counter() - t:.1f} s")
         app_args = ["-m", "tracker", "--data-dir", str(db.parent), "--self-test"]
         shown, whole = median_launch(app_args)
-        print(f"startup_s_{label}: {shown:.3f} (whole process {whole:.3f})")
+        print(f"startup_s_{label}: {shown:.3f}")
         print(f"startup_ratio_{label}: {shown / bare_shown:.2f}")
-        print(f"startup_ratio_whole_process_{label}: {whole / bare_whole:.2f}")
+        # Launch to exit: adds --self-test's full integrity check and the shutdown.
+        print(f"self_test_whole_process_s_{label}: {whole:.3f}")
         print(f"search_keystroke_ms_{label}: {search_ms(db):.1f}")
         print(f"rss_mb_{label}: {peak_rss_mb(db):.0f}")
 
