@@ -1,4 +1,4 @@
-"""Changes to one application shared by every view: archive (undoable) and delete (asks)."""
+"""Changes to one application shared by every view: stage, archive (undoable), delete (asks)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ from contextlib import suppress
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from tracker.domain.errors import NotFoundError
+from tracker.db.enums import Stage
+from tracker.domain.errors import NotFoundError, ValidationError
+from tracker.domain.rows import StageMove
 from tracker.domain.store import Store
 from tracker.ui.events import APPLICATIONS, DataEvents
+from tracker.ui.view_helpers import warn_error
 
 
 class ArchiveCommand(QUndoCommand):
@@ -64,3 +67,19 @@ def confirm_and_delete(
         delete_application(store, application_id)
     events.notify(APPLICATIONS)
     return True
+
+
+def move_or_warn(
+    parent: QWidget, store: Store, events: DataEvents, application_id: int, stage: Stage
+) -> StageMove | None:
+    """Change the stage; None, after a warning, when it cannot be done."""
+    from tracker.domain.applications import change_stage
+
+    try:
+        move = change_stage(store, application_id, stage)
+    except (ValidationError, NotFoundError) as exc:
+        warn_error(parent, "Could not change the stage", exc)
+        move = None
+    if move is None or move.changed:
+        events.notify(APPLICATIONS)  # also drops a row or card deleted elsewhere
+    return move

@@ -7,7 +7,6 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QLocale,
     QModelIndex,
@@ -21,6 +20,7 @@ from tracker.db.enums import Stage
 from tracker.domain.first_paint import FirstPaint
 from tracker.domain.rows import DEFAULT_SORT, ApplicationRow, Sort, SortColumn
 from tracker.domain.store import Store
+from tracker.ui.model_helpers import RowTableModel
 
 ApplicationIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -53,7 +53,7 @@ HEADERS = {
     Column.APPLIED: "Applied",
     Column.UPDATED: "Updated",
 }
-HEADER_TIPS = {
+HEADER_TIPS: dict[int, str] = {
     Column.APPLIED: "The day you applied",
     Column.UPDATED: "The day of the last change, in your local time",
 }
@@ -81,8 +81,11 @@ def _gone(application_id: int) -> ApplicationRow:
     )
 
 
-class ApplicationsTableModel(QAbstractTableModel):
+class ApplicationsTableModel(RowTableModel):
     """Rows come filtered and ordered from the query; sorting a column asks SQL again."""
+
+    headers = tuple(HEADERS[column] for column in Column)
+    header_tips = HEADER_TIPS
 
     def __init__(
         self,
@@ -193,32 +196,8 @@ class ApplicationsTableModel(QAbstractTableModel):
 
     # --- Qt model interface --------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        column = Column(section)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS.get(column)
-        return None
+    def row_count(self) -> int:
+        return len(self._ids)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):

@@ -4,35 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QMenu,
-    QMessageBox,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from tracker.db.enums import Stage
-from tracker.domain.errors import NotFoundError, ValidationError
 from tracker.domain.first_paint import FirstPaint
 from tracker.domain.rows import Sort, StageMove
 from tracker.domain.store import Store
 from tracker.ui.application_actions import ApplicationActions
-from tracker.ui.application_commands import ArchiveCommand, confirm_and_delete
+from tracker.ui.application_commands import ArchiveCommand, confirm_and_delete, move_or_warn
 from tracker.ui.applications_model import ApplicationsTableModel, Column
 from tracker.ui.events import APPLICATIONS, DataEvents
 from tracker.ui.message_page import MessagePage
+from tracker.ui.view_helpers import add_and_select, row_table, search_box, select_index
 from tracker.ui.view_settings import load_sort, restore_header, save_header, save_sort
 
-SEARCH_DELAY_MS = 150  # long enough to skip a query per keystroke, short enough to feel live
 EMPTY_TEXT = "No applications yet. Press Ctrl+N or click New application to add your first one."
 NO_MATCH_TEXT = "No applications match this search."
 
@@ -96,16 +91,12 @@ class ApplicationsView(QWidget):
         self.addActions([c.new_action, c.edit_action, c.delete_action])
 
     def _build_filters(self) -> None:
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Search company, role, location, notes")
-        self.search.setAccessibleName("Search applications")
-        self.search.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filter_now)
-        self.search.textChanged.connect(self._search_timer.start)
-        self.search.returnPressed.connect(self.apply_filter_now)
+        self.search, self._search_timer = search_box(
+            self,
+            "Search company, role, location, notes",
+            "Search applications",
+            self.apply_filter_now,
+        )
         self.stage_filter = QComboBox()
         self.stage_filter.setAccessibleName("Filter by stage")
         self.stage_filter.addItem("All stages", None)
@@ -114,26 +105,13 @@ class ApplicationsView(QWidget):
         self.stage_filter.currentIndexChanged.connect(self.apply_filter_now)
 
     def _build_table(self) -> None:
-        table = self.table = QTableView()
-        table.setModel(self.model)
-        table.setAccessibleName("Applications")
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setShowGrid(False)
-        table.setWordWrap(False)
-        table.setTabKeyNavigation(False)  # Tab leaves the table, as keyboard users expect
-        table.verticalHeader().hide()
+        table = self.table = row_table(self.model, "Applications")
         header = table.horizontalHeader()
         header.setSectionsMovable(True)
         sort = self.model.current_sort
         header.setSortIndicator(Column.for_sort(sort.column), _order(sort))
         table.setSortingEnabled(True)  # the model sorts in SQL; see ApplicationsTableModel.sort
         header.sortIndicatorChanged.connect(lambda *_: save_sort(self.model.current_sort))
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setStretchLastSection(False)
         metrics = table.fontMetrics()
         widths = {
             Column.STAGE: metrics.horizontalAdvance("Interviewing") + 32,
@@ -217,13 +195,7 @@ class ApplicationsView(QWidget):
         row = self.model.row_for_id(application_id)
         if row is None:
             return False
-        index = self.model.index(row, 0)
-        flags = (
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows
-        )
-        self.table.selectionModel().setCurrentIndex(index, flags)
-        self.table.scrollTo(index)
+        select_index(self.table, self.model.index(row, 0))
         return True
 
     def save_state(self) -> None:
@@ -237,13 +209,7 @@ class ApplicationsView(QWidget):
         from tracker.ui.application_dialog import ApplicationDialog
 
         dialog = ApplicationDialog(self._store, self._events, None, self)
-        try:
-            if dialog.exec() != ApplicationDialog.DialogCode.Accepted or dialog.saved_id is None:
-                return None
-            self.select_id(dialog.saved_id)
-            return dialog.saved_id
-        finally:
-            dialog.deleteLater()
+        return add_and_select(dialog, self.select_id)
 
     def edit_selected(self) -> bool:
         """Open the selected application's detail (every field, people, interviews, tasks)."""
@@ -258,15 +224,7 @@ class ApplicationsView(QWidget):
         application_id = self.selected_id()
         if application_id is None:
             return None
-        from tracker.domain.applications import change_stage
-
-        try:
-            move = change_stage(self._store, application_id, stage)
-        except (ValidationError, NotFoundError) as exc:
-            self._warn("Could not change the stage", exc)
-            move = None
-        if move is None or move.changed:
-            self._events.notify(APPLICATIONS)  # also drops a row deleted elsewhere
+        move = move_or_warn(self, self._store, self._events, application_id, stage)
         self._sync_actions()
         if move is not None and move.changed:
             self.stage_moved.emit(move)
@@ -312,7 +270,3 @@ class ApplicationsView(QWidget):
         menu = self.build_context_menu()
         menu.exec(self.table.viewport().mapToGlobal(pos))
         menu.deleteLater()
-
-    def _warn(self, title: str, exc: Exception) -> None:
-        problems = exc.problems.values() if isinstance(exc, ValidationError) else [str(exc)]
-        QMessageBox.warning(self, title, "\n".join(problems))

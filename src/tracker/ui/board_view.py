@@ -6,14 +6,14 @@ from itertools import pairwise
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QVBoxLayout, QWidget
 
 from tracker.db.enums import ACTIVE_STAGES, CLOSED_STAGES, Stage
 from tracker.domain.board_rows import BoardCard, BoardFirstPaint, NextTask
-from tracker.domain.errors import NotFoundError, ValidationError
 from tracker.domain.rows import BOARD_PAGE as CARD_PAGE
 from tracker.domain.rows import StageMove
 from tracker.domain.store import Store
+from tracker.ui.application_commands import move_or_warn
 from tracker.ui.applications_model import ApplicationIdRole
 from tracker.ui.board_column import BoardColumn, BoardList, ClosedToggle
 from tracker.ui.events import APPLICATIONS, TASKS, DataEvents
@@ -211,16 +211,7 @@ class BoardView(QWidget):
         return self.move_application(application_id, ACTIVE_STAGES[position])
 
     def move_application(self, application_id: int, stage: Stage) -> StageMove | None:
-        from tracker.domain.applications import change_stage
-
-        try:
-            move = change_stage(self._store, application_id, stage)
-        except (ValidationError, NotFoundError) as exc:
-            problems = exc.problems.values() if isinstance(exc, ValidationError) else [str(exc)]
-            QMessageBox.warning(self, "Could not change the stage", "\n".join(problems))
-            move = None
-        if move is None or move.changed:
-            self._events.notify(APPLICATIONS)  # also drops a card deleted elsewhere
+        move = move_or_warn(self, self._store, self._events, application_id, stage)
         self.select_application(application_id)
         if move is not None and move.changed:
             self.stage_moved.emit(move)

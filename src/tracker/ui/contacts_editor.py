@@ -36,8 +36,8 @@ from tracker.domain.errors import NotFoundError, ValidationError
 from tracker.domain.store import Store
 from tracker.ui.contacts_model import ApplicationIdRole, ContactRolesModel, role_text
 from tracker.ui.events import CONTACTS, INTERVIEWS, TASKS, DataEvents
+from tracker.ui.form_helpers import red_label, show_field_problems, shown_problem, with_problem
 from tracker.ui.icons import themed_icon
-from tracker.ui.tasks_model import late_red
 
 NETWORK_TEXT = "Part of my own network (people I could refer)"
 NO_ROLES_TEXT = "Not on any application yet."
@@ -139,18 +139,8 @@ class ContactEditor(QWidget):
         return font
 
     def _with_error(self, name: str, widget: QWidget) -> QWidget:
-        error = QLabel()
-        error.setWordWrap(True)
-        error.setVisible(False)
-        error.setStyleSheet(f"color: {late_red(self.palette()).name()};")
-        self._errors[name] = error
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(error)
-        return box
+        self._errors[name] = error = red_label(self)
+        return with_problem(widget, error)
 
     # --- loading -----------------------------------------------------------------------
 
@@ -270,19 +260,12 @@ class ContactEditor(QWidget):
             self.inputs[name].setAccessibleDescription("")
 
     def show_problems(self, problems: dict[str, str]) -> None:
-        first: QWidget | None = None
-        for name, message in problems.items():
-            if name in self._errors:
-                self._errors[name].setText(message)
-                self._errors[name].setVisible(True)
-                self.inputs[name].setAccessibleDescription(message)
-                first = first or self.inputs[name]
+        first = show_field_problems(problems, self._errors, self.inputs)
         if first is not None:
             first.setFocus()
 
     def problem_text(self, name: str) -> str | None:
-        error = self._errors[name]
-        return error.text() if not error.isHidden() else None
+        return shown_problem(self._errors[name])
 
     def _open_role(self, index: QModelIndex) -> None:
         self.open_application.emit(int(index.data(ApplicationIdRole)))

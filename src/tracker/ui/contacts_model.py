@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -22,6 +21,7 @@ from tracker.domain.contacts import (
     roles_of,
 )
 from tracker.domain.store import Store
+from tracker.ui.model_helpers import RowTableModel, row_flags
 
 ContactIdRole = Qt.ItemDataRole.UserRole + 1
 ApplicationIdRole = Qt.ItemDataRole.UserRole + 2
@@ -44,10 +44,14 @@ HEADERS = {
     Column.EMAIL: "Email",
     Column.NETWORK: "Network",
 }
+HEADER_TIPS: dict[int, str] = {Column.NETWORK: "People you know well enough to refer"}
 
 
-class ContactsTableModel(QAbstractTableModel):
+class ContactsTableModel(RowTableModel):
     """Rows come ordered by name from the query; search and the network filter run in SQL."""
+
+    headers = tuple(HEADERS[column] for column in Column)
+    header_tips = HEADER_TIPS
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -83,31 +87,8 @@ class ContactsTableModel(QAbstractTableModel):
     def row_for_id(self, contact_id: int) -> int | None:
         return next((n for n, row in enumerate(self._rows) if row.id == contact_id), None)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[Column(section)]
-        if role == Qt.ItemDataRole.ToolTipRole and section == Column.NETWORK:
-            return "People you know well enough to refer"
-        return None
+    def row_count(self) -> int:
+        return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -168,13 +149,7 @@ class ContactRolesModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return row_flags(index)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

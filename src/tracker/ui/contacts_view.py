@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
     QStyle,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,8 +25,8 @@ from tracker.ui.contacts_model import Column, ContactsTableModel
 from tracker.ui.events import APPLICATIONS, CONTACTS, INTERVIEWS, DataEvents
 from tracker.ui.icons import themed_icon
 from tracker.ui.message_page import MessagePage
+from tracker.ui.view_helpers import row_table, search_box, select_index
 
-SEARCH_DELAY_MS = 150  # as in the applications search: live, without a query per keystroke
 EMPTY_TEXT = (
     "No people yet. Add the recruiters, interviewers and friends who help you along: "
     "click New contact."
@@ -103,16 +100,9 @@ class ContactsView(QWidget):
     # --- building ----------------------------------------------------------------------
 
     def _build_filters(self) -> None:
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Search name, title, company, email")
-        self.search.setAccessibleName("Search contacts")
-        self.search.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filter_now)
-        self.search.textChanged.connect(self._search_timer.start)
-        self.search.returnPressed.connect(self.apply_filter_now)
+        self.search, self._search_timer = search_box(
+            self, "Search name, title, company, email", "Search contacts", self.apply_filter_now
+        )
         self.network_only = QCheckBox("In my network")
         self.network_only.setAccessibleName("Show only people in my network")
         self.network_only.setToolTip("Only people you could refer or be referred by")
@@ -130,21 +120,8 @@ class ContactsView(QWidget):
         bar.addWidget(self.new_button)
 
     def _build_table(self) -> None:
-        table = self.table = QTableView()
-        table.setModel(self.model)
-        table.setAccessibleName("Contacts")
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setShowGrid(False)
-        table.setWordWrap(False)
-        table.setTabKeyNavigation(False)
-        table.verticalHeader().hide()
+        table = self.table = row_table(self.model, "Contacts")
         header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setStretchLastSection(False)
         for column in Column:
             mode = QHeaderView.ResizeMode.Stretch
             if column is Column.NETWORK:
@@ -195,13 +172,7 @@ class ContactsView(QWidget):
         row = self.model.row_for_id(contact_id)
         if row is None:
             return False
-        index = self.model.index(row, 0)
-        flags = (
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows
-        )
-        self.table.selectionModel().setCurrentIndex(index, flags)
-        self.table.scrollTo(index)
+        select_index(self.table, self.model.index(row, 0))
         return True
 
     def _show_selected(self) -> None:

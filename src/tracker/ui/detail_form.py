@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from tracker.db.enums import RemoteMode, Stage
 from tracker.domain.applications import ApplicationInput
 from tracker.domain.validate import EARLIEST, LATEST
+from tracker.ui.form_helpers import shown_problem, with_problem
 
 WHOLE_NUMBER_PROBLEM = "Enter a whole number, such as 85000."
 
@@ -175,13 +176,7 @@ class ApplicationForm(QWidget):
         self._inputs[name] = widget
         error = error_label(self)
         self._errors[name] = error
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(error)
-        return box
+        return with_problem(widget, error)
 
     # --- values in and out -------------------------------------------------------------
 
@@ -289,5 +284,4 @@ class ApplicationForm(QWidget):
 
     def problem_text(self, name: str) -> str | None:
         """The message shown under *name*, or None when that field has no problem."""
-        error = self._errors[name]
-        return error.text() if not error.isHidden() else None
+        return shown_problem(self._errors[name])

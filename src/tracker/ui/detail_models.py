@@ -8,7 +8,6 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -28,6 +27,7 @@ from tracker.domain.detail import (
 from tracker.domain.store import Store
 from tracker.domain.tasks import TaskRow, open_tasks
 from tracker.ui.applications_model import format_day
+from tracker.ui.model_helpers import RowTableModel
 
 RowIdRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -52,13 +52,14 @@ def format_due(day: date | None, today: date | None = None) -> str:
     return format_day(day)
 
 
-class RowsModel(QAbstractTableModel, Generic[R]):
+class RowsModel(RowTableModel, Generic[R]):
     """Rows from one query, shown through a list of (header, cell text) columns."""
 
     columns: Sequence[tuple[str, Callable[[R], str]]] = ()
 
     def __init__(self, load: Callable[[], list[R]], parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.headers = [header for header, _ in self.columns]
         self._load = load
         self._rows: list[R] = []
         self.reload()
@@ -75,11 +76,8 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         value = row[0]  # type: ignore[index]  # every row type is a NamedTuple led by an id
         return int(value)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
+    def row_count(self) -> int:
+        return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -89,17 +87,6 @@ class RowsModel(QAbstractTableModel, Generic[R]):
             return self.columns[index.column()][1](row)
         if role == RowIdRole:
             return self.row_id(row)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.columns)
-        ):
-            return self.columns[section][0]
         return None
 
 

@@ -38,6 +38,7 @@ from tracker.domain.store import Store
 from tracker.ui.detail_form import WHOLE_NUMBER_PROBLEM, error_label, parse_whole
 from tracker.ui.detail_models import ContactsModel
 from tracker.ui.events import APPLICATIONS, CONTACTS, INTERVIEWS, DataEvents
+from tracker.ui.form_helpers import show_field_problems, shown_problem, with_problem
 from tracker.ui.interview_people import ParticipantEditor, Person, PersonPicker
 
 ASSESSMENTS = {
@@ -162,13 +163,7 @@ class InterviewDialog(QDialog):
         self._inputs[name] = widget
         error = error_label(self)
         self._errors[name] = error
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(error)
-        return box
+        return with_problem(widget, error)
 
     def _load(self) -> None:
         if self._interview_id is None:
@@ -299,13 +294,7 @@ class InterviewDialog(QDialog):
         self.people_problem.setVisible(False)
 
     def show_problems(self, problems: dict[str, str]) -> None:
-        first: QWidget | None = None
-        for name, message in problems.items():
-            if name in self._errors:
-                self._errors[name].setText(message)
-                self._errors[name].setVisible(True)
-                self._inputs[name].setAccessibleDescription(message)
-                first = first or self._inputs[name]
+        first = show_field_problems(problems, self._errors, self._inputs)
         people = [self._person_problem(name, text) for name, text in problems.items()]
         people_text = "\n".join(text for text in people if text)
         if people_text:
@@ -327,5 +316,4 @@ class InterviewDialog(QDialog):
         return message
 
     def problem_text(self, name: str) -> str | None:
-        error = self._errors[name]
-        return error.text() if not error.isHidden() else None
+        return shown_problem(self._errors[name])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -19,6 +19,7 @@ from tracker.db.enums import DebriefPath
 from tracker.domain.lessons import LessonRow, lesson_rows
 from tracker.domain.store import Store
 from tracker.ui.events import APPLICATIONS, TASKS, DataEvents
+from tracker.ui.model_helpers import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Date", "Application", "Path", "What went well", "What to do differently")
@@ -33,7 +34,9 @@ def _one_line(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-class LessonsModel(QAbstractTableModel):
+class LessonsModel(RowTableModel):
+    headers = HEADERS
+
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = store
@@ -48,18 +51,8 @@ class LessonsModel(QAbstractTableModel):
     def row(self, number: int) -> LessonRow:
         return self._rows[number]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return None
+    def row_count(self) -> int:
+        return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -21,6 +21,7 @@ from tracker.db.enums import ContactRole
 from tracker.domain.rejection import PlannedTask
 from tracker.domain.validate import EARLIEST, LATEST
 from tracker.ui.detail_form import error_label, qdate
+from tracker.ui.form_helpers import with_problem
 from tracker.ui.rejection_know import hint_label
 from tracker.ui.rejection_people import ROLE_WORDS
 
@@ -92,13 +93,7 @@ class TaskEditor(QWidget):
 
     @staticmethod
     def _stack(widget: QWidget, error: QLabel) -> QWidget:
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(error)
-        return box
+        return with_problem(widget, error)
 
     @property
     def task(self) -> PlannedTask | None:

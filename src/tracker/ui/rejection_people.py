@@ -27,6 +27,7 @@ from tracker.domain.rejection import InterviewFacts, add_person_inline
 from tracker.domain.store import Store
 from tracker.ui.detail_form import error_label
 from tracker.ui.detail_models import ContactsModel, RowIdRole
+from tracker.ui.view_helpers import error_text
 
 ROLE_WORDS = {
     ContactRole.RECRUITER: "the recruiter",
@@ -173,6 +174,5 @@ class PersonForm(QFrame):
         self.added.emit(contact_id)
 
     def _show(self, exc: Exception) -> None:
-        problems = exc.problems.values() if isinstance(exc, ValidationError) else [str(exc)]
-        self.problem.setText("\n".join(problems))
+        self.problem.setText(error_text(exc))
         self.problem.show()

@@ -29,7 +29,7 @@ from tracker.domain.store import Store
 from tracker.domain.tasks import KIND_LABELS, TaskInput, create_task, get_task, update_task
 from tracker.domain.validate import EARLIEST, LATEST
 from tracker.ui.events import TASKS, DataEvents
-from tracker.ui.tasks_model import late_red
+from tracker.ui.form_helpers import red_label, show_field_problems, shown_problem, with_problem
 
 NOT_LINKED = "Not linked to an application"
 
@@ -130,23 +130,13 @@ class TaskDialog(QDialog):
         return f"{app.role} at {app.company}"
 
     def _error_label(self) -> QLabel:
-        label = QLabel()
-        label.setWordWrap(True)
-        label.setVisible(False)
-        label.setStyleSheet(f"color: {late_red(self.palette()).name()};")
-        return label
+        return red_label(self)
 
     def _field(self, name: str, label: str, widget: QWidget) -> QWidget:
         widget.setAccessibleName(label)
         self._inputs[name] = widget
         self._errors[name] = error = self._error_label()
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(error)
-        return box
+        return with_problem(widget, error)
 
     def _fill(self, data: TaskInput) -> None:
         self.title.setText(data.title)
@@ -195,13 +185,7 @@ class TaskDialog(QDialog):
             self._inputs[name].setAccessibleDescription("")
 
     def show_problems(self, problems: dict[str, str]) -> None:
-        first: QWidget | None = None
-        for name, message in problems.items():
-            if name in self._errors:
-                self._errors[name].setText(message)
-                self._errors[name].setVisible(True)
-                self._inputs[name].setAccessibleDescription(message)
-                first = first or self._inputs[name]
+        first = show_field_problems(problems, self._errors, self._inputs)
         others = [text for name, text in problems.items() if name not in self._errors]
         if others:
             self._general.setText("\n".join(others))
@@ -210,5 +194,4 @@ class TaskDialog(QDialog):
             first.setFocus()
 
     def problem_text(self, name: str) -> str | None:
-        error = self._errors[name]
-        return error.text() if not error.isHidden() else None
+        return shown_problem(self._errors[name])

@@ -26,6 +26,7 @@ from tracker.domain.tasks import (
     grouped_tasks,
     snoozed_count,
 )
+from tracker.ui.model_helpers import ROW_FLAGS, header_text
 
 TaskIdRole = Qt.ItemDataRole.UserRole + 1
 GroupRole = Qt.ItemDataRole.UserRole + 2
@@ -41,6 +42,7 @@ class Column(IntEnum):
 
 
 HEADERS = {Column.TITLE: "Task", Column.FOR: "For", Column.DUE: "Due"}
+HEADER_TEXTS = tuple(HEADERS[column] for column in Column)
 
 
 def late_red(palette: QPalette | None = None) -> QColor:
@@ -181,20 +183,12 @@ class TasksTreeModel(QAbstractItemModel):
             return Qt.ItemFlag.NoItemFlags
         if index.internalId() == GROUP_ID:
             return Qt.ItemFlag.ItemIsEnabled  # a heading: not something to act on
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return ROW_FLAGS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[Column(section)]
-        return None
+        return header_text(HEADER_TEXTS, section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

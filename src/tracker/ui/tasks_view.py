@@ -6,37 +6,36 @@ from collections.abc import Callable
 from contextlib import suppress
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
     QDialog,
-    QFrame,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QMenu,
     QMessageBox,
-    QPushButton,
-    QSizePolicy,
     QStackedWidget,
-    QToolBar,
-    QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from tracker.domain.errors import NotFoundError, ValidationError
 from tracker.domain.store import Store
-from tracker.domain.tasks import TaskGroup, complete_task, delete_task, reopen_task, snooze_task
+from tracker.domain.tasks import complete_task, delete_task, reopen_task, snooze_task
 from tracker.ui.draft_actions import DraftActions
 from tracker.ui.events import APPLICATIONS, CONTACTS, TASKS, DataEvents
 from tracker.ui.message_page import MessagePage
 from tracker.ui.task_dialog import TaskDialog
 from tracker.ui.tasks_actions import SnoozeDateDialog, TaskActions
-from tracker.ui.tasks_model import Column, TasksTreeModel, short_day
+from tracker.ui.tasks_bar import TaskBar, task_menu
+from tracker.ui.tasks_message import TaskMessage
+from tracker.ui.tasks_model import TasksTreeModel, short_day
+from tracker.ui.tasks_selection import (
+    Kept,
+    index_to_restore,
+    kept_selection,
+    summary_text,
+    task_tree,
+)
+from tracker.ui.view_helpers import add_and_select, select_index, warn_error
 
 NEXT_STEP = "Press Ctrl+T or click New task to add one."
 EMPTY_TEXT = f"Nothing to do right now. {NEXT_STEP}"
@@ -55,14 +54,15 @@ class TasksView(QWidget):
         super().__init__(parent)
         self._store = store
         self._events = events
-        self._undo: list[tuple[int, str]] = []  # completed this session, latest last
-        self._keep: tuple[int, TaskGroup | None, int] | None = None
+        self._keep: Kept | None = None
         self.model = TasksTreeModel(store, today_provider, self)
         self.commands = TaskActions(self)
         self.drafts = DraftActions(store, self)
         self._build_tree()
         self._build_bar()
-        self._build_message()
+        self.message = TaskMessage()
+        self.message_label = self.message.label
+        self.reopen_button = self.message.reopen_button
         self.stack = QStackedWidget()
         self.empty_page = MessagePage(EMPTY_TEXT, "New task", lambda: self.new_task())
         self.stack.addWidget(self.tree)
@@ -78,26 +78,7 @@ class TasksView(QWidget):
     # --- building ----------------------------------------------------------------------
 
     def _build_tree(self) -> None:
-        tree = self.tree = QTreeView()
-        tree.setModel(self.model)
-        tree.setAccessibleName("Open tasks")
-        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        tree.setUniformRowHeights(True)  # keeps 50,000 rows quick to lay out
-        tree.setAlternatingRowColors(True)
-        tree.setAllColumnsShowFocus(True)
-        tree.setStyleSheet("QTreeView::item { padding: 3px 2px; }")  # room to read and click
-        header = tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        metrics = tree.fontMetrics()
-        for column, sample in (
-            (Column.FOR, "Northwind Analytics · Senior Backend Engineer — Jordan"),
-            (Column.DUE, "Wed 30 Sep · 10 days ago"),
-        ):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+        tree = self.tree = task_tree(self.model)
         tree.activated.connect(self._activated)
         tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         tree.customContextMenuRequested.connect(self._show_context_menu)
@@ -110,54 +91,18 @@ class TasksView(QWidget):
 
     def _build_bar(self) -> None:
         c = self.commands
-        self.bar = QToolBar("Tasks")
-        self.bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.bar.addAction(c.new_action)
-        self.bar.addSeparator()
-        self.bar.addAction(c.complete_action)
-        self.bar.addAction(c.snooze_menu.menuAction())
-        snooze_button = self.bar.widgetForAction(c.snooze_menu.menuAction())
-        if isinstance(snooze_button, QToolButton):
-            snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.bar.addAction(c.edit_action)
-        self.bar.addAction(c.delete_action)
-        self.bar.addSeparator()
-        self.bar.addAction(self.drafts.copy_action)
-        self.bar.addAction(self.drafts.mail_action)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.bar.addWidget(spacer)
-        self.summary = QLabel()
-        self.summary.setAccessibleName("Task summary")
-        self.bar.addWidget(self.summary)
-        self.show_snoozed = QCheckBox("Show snoozed")
-        self.show_snoozed.setAccessibleName("Show snoozed tasks")
-        self.show_snoozed.setToolTip("Also list tasks you put off until a later day")
-        self.bar.addWidget(self.show_snoozed)
+        self.bar = TaskBar(c, self.drafts)
+        self.summary = self.bar.summary
+        self.show_snoozed = self.bar.show_snoozed
         self.addActions([c.new_action, c.complete_action, c.undo_action])
         self.addActions([c.edit_action, c.delete_action])
-
-    def _build_message(self) -> None:
-        """An inline note after an action, with Reopen after completing (Ctrl+Z does too)."""
-        self.message = QFrame()
-        self.message.setFrameShape(QFrame.Shape.StyledPanel)
-        row = QHBoxLayout(self.message)
-        row.setContentsMargins(10, 4, 4, 4)
-        self.message_label = QLabel()
-        self.message_label.setAccessibleName("Last action")
-        self.reopen_button = QPushButton("Reopen")
-        self.reopen_button.setAccessibleName("Reopen the task you just completed")
-        self.reopen_button.setToolTip("Put it back on the list (Ctrl+Z)")
-        self.reopen_button.clicked.connect(self.undo_complete)
-        row.addWidget(self.message_label, 1)
-        row.addWidget(self.reopen_button)
-        self.message.hide()
 
     def _connect(self) -> None:
         c = self.commands
         c.new_action.triggered.connect(lambda: self.new_task())  # not `checked` as an id
         c.complete_action.triggered.connect(self.complete_selected)
         c.undo_action.triggered.connect(self.undo_complete)
+        self.reopen_button.clicked.connect(self.undo_complete)
         c.edit_action.triggered.connect(self.edit_selected)
         c.delete_action.triggered.connect(self.delete_selected)
         c.snooze_requested.connect(self.snooze_selected)
@@ -178,18 +123,16 @@ class TasksView(QWidget):
             self.model.reload()
 
     def _remember_selection(self) -> None:
-        index = self.tree.currentIndex()
-        task = self.model.task_at(index)
-        if task is not None:
-            group = self.model.groups()[index.parent().row()]
-            self._keep = (task.id, group, index.row())
+        self._keep = kept_selection(self.tree, self.model) or self._keep
 
     def _after_reset(self) -> None:
         self.tree.expandAll()
         for row in range(self.model.rowCount()):
             self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
         if self._keep is not None:
-            self._restore_selection(*self._keep)
+            index = index_to_restore(self.model, self._keep)
+            if index.isValid():
+                select_index(self.tree, index)
         self._keep = None
         has_rows = self.model.rowCount() > 0
         self.stack.setCurrentWidget(self.tree if has_rows else self.empty_page)
@@ -201,39 +144,11 @@ class TasksView(QWidget):
             else EMPTY_TEXT
         )
         self.commands.set_today(self.model.today)
-        self._show_summary()
+        self.summary.setText(summary_text(self.model))
         self._sync_actions()
 
-    def _restore_selection(self, task_id: int, group: TaskGroup | None, row: int) -> None:
-        index = self.model.index_of_task(task_id)
-        if not index.isValid() and group is not None:
-            # The task left the list: its neighbour takes the selection, so Space again works.
-            order = list(TaskGroup)
-            later = [g for g in self.model.groups() if order.index(g) >= order.index(group)]
-            for found in later or self.model.groups()[-1:]:
-                parent = self.model.group_index(found)
-                count = self.model.rowCount(parent)
-                if count:
-                    index = self.model.index(
-                        min(row, count - 1) if found is group else 0, 0, parent
-                    )
-                    break
-        if index.isValid():
-            self._select(index)
-
-    def _show_summary(self) -> None:
-        counts = {g: self.model.rowCount(self.model.group_index(g)) for g in self.model.groups()}
-        parts = []
-        if counts.get(TaskGroup.OVERDUE):
-            parts.append(f"{counts[TaskGroup.OVERDUE]} overdue")
-        if counts.get(TaskGroup.TODAY):
-            parts.append(f"{counts[TaskGroup.TODAY]} due today")
-        total = self.model.task_count()
-        parts.append(f"{total} open" if total else "All done")
-        self.summary.setText("  ·  ".join(parts) + "   ")
-
     def _sync_actions(self) -> None:
-        self.commands.sync(self.selected_id() is not None, bool(self._undo))
+        self.commands.sync(self.selected_id() is not None, bool(self.message.completed))
         self.drafts.set_task(self.selected_id())
 
     # --- selection -----------------------------------------------------------------------
@@ -247,16 +162,8 @@ class TasksView(QWidget):
     def select_id(self, task_id: int) -> bool:
         index = self.model.index_of_task(task_id)
         if index.isValid():
-            self._select(index)
+            select_index(self.tree, index)
         return index.isValid()
-
-    def _select(self, index: QModelIndex) -> None:
-        flags = (
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows
-        )
-        self.tree.selectionModel().setCurrentIndex(index, flags)
-        self.tree.scrollTo(index)
 
     def _activated(self, index: QModelIndex) -> None:
         if self.model.task_at(index) is not None:
@@ -272,19 +179,19 @@ class TasksView(QWidget):
             "Could not complete the task", lambda: complete_task(self._store, task.id)
         ):
             return False
-        self._undo.append((task.id, task.title))
-        self._say(f"Done: {task.title}", can_reopen=True)
+        self.message.completed.append((task.id, task.title))
+        self.message.say(f"Done: {task.title}", can_reopen=True)
         self._events.notify(TASKS)
         return True
 
     def undo_complete(self) -> bool:
         """Reopen the task completed last (Ctrl+Z or the Reopen button)."""
-        if not self._undo:
+        if not self.message.completed:
             return False
-        task_id, title = self._undo.pop()
+        task_id, title = self.message.completed.pop()
         if not self._run("Could not reopen the task", lambda: reopen_task(self._store, task_id)):
             return False
-        self._say(f"Back on your list: {title}", can_reopen=bool(self._undo))
+        self.message.say(f"Back on your list: {title}", can_reopen=bool(self.message.completed))
         self._events.notify(TASKS)
         self.select_id(task_id)
         return True
@@ -302,7 +209,7 @@ class TasksView(QWidget):
             "Could not snooze the task", lambda: snooze_task(self._store, task_id, day, today)
         ):
             return False
-        self._say(f"Snoozed until {short_day(day)}: {task.title if task else ''}")
+        self.message.say(f"Snoozed until {short_day(day)}: {task.title if task else ''}")
         self._events.notify(TASKS)
         return True
 
@@ -315,13 +222,7 @@ class TasksView(QWidget):
 
     def new_task(self, application_id: int | None = None) -> int | None:
         dialog = TaskDialog(self._store, self._events, None, application_id, self, self.model.today)
-        try:
-            if dialog.exec() != TaskDialog.DialogCode.Accepted or dialog.saved_id is None:
-                return None
-            self.select_id(dialog.saved_id)
-            return dialog.saved_id
-        finally:
-            dialog.deleteLater()
+        return add_and_select(dialog, self.select_id)
 
     def edit_selected(self) -> bool:
         task_id = self.selected_id()
@@ -330,7 +231,7 @@ class TasksView(QWidget):
         try:
             dialog = TaskDialog(self._store, self._events, task_id, None, self, self.model.today)
         except NotFoundError as exc:
-            self._warn("Could not open the task", exc)
+            warn_error(self, "Could not open the task", exc)
             self._events.notify(TASKS)
             return False
         try:
@@ -353,31 +254,18 @@ class TasksView(QWidget):
             return False
         with suppress(NotFoundError):  # already gone: the refresh shows exactly that
             delete_task(self._store, task.id)
-        self._undo = [entry for entry in self._undo if entry[0] != task.id]
-        self.message.hide()
+        self.message.forget(task.id)
         self._events.notify(TASKS)
         return True
 
     def build_context_menu(self) -> QMenu:
-        menu = QMenu(self)
-        c = self.commands
-        if self.selected_id() is not None:
-            menu.addAction(c.complete_action)
-            menu.addMenu(c.snooze_menu)
-            menu.addAction(c.edit_action)
-            menu.addSeparator()
-            menu.addAction(self.drafts.copy_action)
-            menu.addAction(self.drafts.mail_action)
-            menu.addSeparator()
-            menu.addAction(c.delete_action)
-            menu.addSeparator()
-        menu.addAction(c.new_action)
-        return menu
+        on_task = self.selected_id() is not None
+        return task_menu(self, self.commands, self.drafts, on_task)
 
     def _show_context_menu(self, pos: QPoint) -> None:
         index = self.tree.indexAt(pos)
         if self.model.task_at(index) is not None:
-            self._select(index.siblingAtColumn(0))
+            select_index(self.tree, index.siblingAtColumn(0))
         menu = self.build_context_menu()
         menu.exec(self.tree.viewport().mapToGlobal(pos))
         menu.deleteLater()
@@ -388,16 +276,7 @@ class TasksView(QWidget):
         try:
             operation()
         except (ValidationError, NotFoundError) as exc:
-            self._warn(title, exc)
+            warn_error(self, title, exc)
             self._events.notify(TASKS)  # also drops a task deleted elsewhere
             return False
         return True
-
-    def _say(self, text: str, can_reopen: bool = False) -> None:
-        self.message_label.setText(text)
-        self.reopen_button.setVisible(can_reopen)
-        self.message.show()
-
-    def _warn(self, title: str, exc: Exception) -> None:
-        problems = exc.problems.values() if isinstance(exc, ValidationError) else [str(exc)]
-        QMessageBox.warning(self, title, "\n".join(problems))
