@@ -82,7 +82,7 @@ def test_newer_database_is_refused_and_untouched(tmp_path: Path) -> None:
     before = path.read_bytes()
     result = run_app("--data-dir", str(path.parent))
     assert result.returncode == 2
-    assert "newer version of Job Tracker" in result.stderr
+    assert result.stderr.count("newer version of Job Tracker") == 1  # said once, not twice
     assert path.read_bytes() == before
     assert not list(path.parent.glob("tracker.db.before-*"))
 

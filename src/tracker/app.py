@@ -59,6 +59,8 @@ def _setup_logging(paths: AppPaths) -> None:
 
     handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
     handlers[0].setLevel(logging.WARNING)
+    # Start-up failures are printed in full by _fail(); the log file keeps them too.
+    handlers[0].addFilter(lambda record: not getattr(record, "printed", False))
     try:
         ensure_private_dir(paths.log_dir)
         handlers.append(logging.FileHandler(paths.log_file, encoding="utf-8"))
@@ -75,7 +77,7 @@ def _setup_logging(paths: AppPaths) -> None:
 def _fail(title: str, message: str) -> int:
     """Say what went wrong on stderr and in a dialog, then exit without touching the data."""
     print(f"{APP_NAME}: {title}\n{message}", file=sys.stderr)
-    log.error("%s: %s", title, message)
+    log.error("%s: %s", title, message, extra={"printed": True})
     from tracker.ui.crash import show_startup_error
 
     show_startup_error(title, message)
