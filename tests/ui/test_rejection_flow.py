@@ -101,3 +101,25 @@ def test_not_now_creates_nothing(window, qtbot, store, monkeypatch):
     qtbot.waitUntil(lambda: len(opened) == 1)
     assert not opened[0].confirmed
     assert thank_yous(store) == []
+
+
+def test_plan_my_response_is_offered_on_rejected_cards_and_rows(window, qtbot, store, monkeypatch):
+    ids = make_application(store)  # rejected
+    window.board.reload()
+    window.applications.model.reload()
+    opened: list[RejectionPanel] = []
+    monkeypatch.setattr(RejectionPanel, "exec", lambda panel: opened.append(panel) or 0)
+    menu = window.board.build_context_menu(ids["app"])
+    plan = [a for a in menu.actions() if a.text() == "Plan my response…"]
+    assert len(plan) == 1
+    plan[0].trigger()
+    assert len(opened) == 1
+    assert window.applications.select_id(ids["app"])
+    menu = window.applications.build_context_menu()
+    [row_plan] = [a for a in menu.actions() if a.text() == "Plan my response…"]
+    row_plan.trigger()
+    assert len(opened) == 2
+    change_stage(store, ids["app"], Stage.INTERVIEWING)  # not offered on an open application
+    window.board.reload()
+    menu = window.board.build_context_menu(ids["app"])
+    assert "Plan my response…" not in [a.text() for a in menu.actions()]

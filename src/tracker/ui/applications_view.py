@@ -38,7 +38,10 @@ def _order(sort: Sort) -> Qt.SortOrder:
 
 class ApplicationsView(QWidget):
     stage_moved = Signal(object)  # a StageMove that changed stage (a rejection opens a panel)
-    counts_changed = Signal(int, int)  # rows shown, applications in total
+    counts_changed = Signal(int, int)
+    plan_requested = Signal(
+        int
+    )  # application id: "Plan my response…" on a rejected row  # rows shown, applications in total
 
     def __init__(
         self,
@@ -256,6 +259,11 @@ class ApplicationsView(QWidget):
             return menu
         menu.addAction(self.commands.edit_action)
         menu.addMenu(self.commands.move_menu)
+        application_id = self.selected_id()
+        row = self._selected_row()
+        if row is not None and self.model.row_data(row).stage is Stage.REJECTED:
+            plan = menu.addAction("Plan my response…")
+            plan.triggered.connect(lambda: self.plan_requested.emit(application_id))
         menu.addSeparator()
         menu.addAction(self.commands.archive_action)
         menu.addAction(self.commands.delete_action)

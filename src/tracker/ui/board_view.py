@@ -30,6 +30,7 @@ class BoardView(QWidget):
     stage_moved = Signal(object)  # a StageMove that changed stage (a rejection opens a panel)
     open_requested = Signal(int)  # application id: Enter or double-click on a card
     delete_requested = Signal(int)  # application id: the Delete key or the menu
+    plan_requested = Signal(int)  # application id: "Plan my response…" on a rejected card
 
     def __init__(
         self,
@@ -237,6 +238,9 @@ class BoardView(QWidget):
                 lambda _=False, to=target: self.move_application(application_id, to)
             )
             move_menu.addAction(action)
+        if stage is Stage.REJECTED:
+            plan = menu.addAction("Plan my response…")
+            plan.triggered.connect(lambda: self.plan_requested.emit(application_id))
         menu.addSeparator()
         delete = menu.addAction("Delete…")
         delete.triggered.connect(lambda: self.delete_requested.emit(application_id))

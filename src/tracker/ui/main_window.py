@@ -60,6 +60,8 @@ class MainWindow(QMainWindow):
         self.board.stage_moved.connect(self.on_stage_moved)
         self.board.open_requested.connect(self.open_application)
         self.board.delete_requested.connect(self._delete_from_board)
+        self.board.plan_requested.connect(self.plan_response)
+        self.applications.plan_requested.connect(self.plan_response)
         self.tabs = LazyTabs(self)
         self.tabs.add_view("board", "&Board", lambda: self.board)
         self.tabs.add_view("applications", "&Applications", lambda: self.applications)
