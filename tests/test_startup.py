@@ -131,6 +131,7 @@ def test_demo_self_test_on_a_new_folder(tmp_path: Path) -> None:
     assert "12 applications shown" in result.stdout
     assert (folder.stat().st_mode & 0o777) == 0o700
     assert ((folder / "tracker.db").stat().st_mode & 0o777) == 0o600
+    assert ((folder / "logs" / "job-tracker.log").stat().st_mode & 0o777) == 0o600
 
 
 def test_environment_variable_chooses_the_data_dir(tmp_path: Path) -> None:

@@ -55,7 +55,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def _setup_logging(paths: AppPaths) -> None:
-    from tracker.paths import ensure_private_dir
+    from tracker.paths import ensure_private_dir, private_log_handler
 
     handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
     handlers[0].setLevel(logging.WARNING)
@@ -63,7 +63,7 @@ def _setup_logging(paths: AppPaths) -> None:
     handlers[0].addFilter(lambda record: not getattr(record, "printed", False))
     try:
         ensure_private_dir(paths.log_dir)
-        handlers.append(logging.FileHandler(paths.log_file, encoding="utf-8"))
+        handlers.append(private_log_handler(paths.log_file))
     except OSError:
         pass  # the data folder check below explains the problem to the person
     logging.basicConfig(

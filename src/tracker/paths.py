@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,3 +55,10 @@ def ensure_private_dir(path: Path) -> None:
         raise NotADirectoryError(f"{path} is not a folder")
     if not os.access(path, os.W_OK | os.X_OK):
         raise PermissionError(f"{path} is not writable")
+
+
+def private_log_handler(log_file: Path) -> logging.FileHandler:
+    """A handler appending to *log_file*, created readable by the user only (it may quote data)."""
+    os.close(os.open(log_file, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600))
+    os.chmod(log_file, 0o600)
+    return logging.FileHandler(log_file, encoding="utf-8")

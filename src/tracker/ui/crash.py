@@ -11,7 +11,7 @@ from types import TracebackType
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from tracker.paths import ensure_private_dir
+from tracker.paths import ensure_private_dir, private_log_handler
 
 log = logging.getLogger("tracker.crash")
 
@@ -55,7 +55,7 @@ def _log_to(
         logger = logger.parent if logger.propagate else None
     try:
         ensure_private_dir(log_file.parent)
-        handler = logging.FileHandler(log_file, encoding="utf-8")
+        handler = private_log_handler(log_file)
     except OSError:
         log.critical("Unexpected error", exc_info=exc_info)  # reaches stderr at least
         return False
