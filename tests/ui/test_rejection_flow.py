@@ -123,3 +123,32 @@ def test_plan_my_response_is_offered_on_rejected_cards_and_rows(window, qtbot, s
     window.board.reload()
     menu = window.board.build_context_menu(ids["app"])
     assert "Plan my response…" not in [a.text() for a in menu.actions()]
+
+
+def test_the_detail_of_a_rejected_application_offers_the_plan(window, qtbot, store, monkeypatch):
+    from tracker.ui.detail_dialog import ApplicationDetailDialog
+
+    ids = make_application(store)  # rejected
+    opened: list[RejectionPanel] = []
+    monkeypatch.setattr(RejectionPanel, "exec", lambda panel: opened.append(panel) or 0)
+    shown: list[bool] = []
+
+    def exec_(dialog: ApplicationDetailDialog) -> int:
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        shown.append(dialog.plan_button.isVisible())
+        qtbot.mouseClick(dialog.plan_button, Qt.MouseButton.LeftButton)
+        return 0
+
+    monkeypatch.setattr(ApplicationDetailDialog, "exec", exec_)
+    window.open_application(ids["app"])
+    assert shown == [True]
+    assert len(opened) == 1
+    change_stage(store, ids["app"], Stage.INTERVIEWING)
+    monkeypatch.setattr(
+        ApplicationDetailDialog,
+        "exec",
+        lambda dialog: shown.append(dialog.plan_button.isVisibleTo(dialog)) or 0,
+    )
+    window.open_application(ids["app"])
+    assert shown == [True, False]  # only offered after a rejection

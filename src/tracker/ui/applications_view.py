@@ -221,7 +221,14 @@ class ApplicationsView(QWidget):
             return False
         from tracker.ui.detail_dialog import open_detail
 
-        return open_detail(self._store, self._events, application_id, self, self.stage_moved.emit)
+        return open_detail(
+            self._store,
+            self._events,
+            application_id,
+            self,
+            self.stage_moved.emit,
+            self.plan_requested.emit,
+        )
 
     def move_selected(self, stage: Stage) -> StageMove | None:
         application_id = self.selected_id()

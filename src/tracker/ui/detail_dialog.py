@@ -46,6 +46,7 @@ class ApplicationDetailDialog(QDialog):
     """Opened from the table or the board; tabs save at once, the Details tab on Save."""
 
     stage_moved = Signal(object)  # a StageMove that changed the stage
+    plan_requested = Signal(int)  # "Plan my response…" on a rejected application
 
     def __init__(
         self,
@@ -116,6 +117,10 @@ class ApplicationDetailDialog(QDialog):
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
         header.addLayout(titles, 1)
+        self.plan_button = QPushButton("Plan my response…")
+        self.plan_button.setToolTip("Fight for the role or move on well, with drafts ready")
+        self.plan_button.clicked.connect(lambda: self.plan_requested.emit(self._id))
+        header.addWidget(self.plan_button)
         header.addWidget(self.open_posting)
         footer = QHBoxLayout()
         footer.addWidget(self.status, 1)
@@ -146,6 +151,7 @@ class ApplicationDetailDialog(QDialog):
         company, role, stage = headline(self._store, self._id)
         self.title.setText(role)
         self.subtitle.setText(f"{company} · {stage.label}")
+        self.plan_button.setVisible(stage is Stage.REJECTED)
         self.setWindowTitle(f"{role} at {company}")
         for tab, name in (
             (self.history, "&History"),
@@ -239,6 +245,7 @@ def open_detail(
     application_id: int,
     parent: QWidget,
     on_stage_moved: Callable[[StageMove], None],
+    on_plan: Callable[[int], object] | None = None,
 ) -> bool:
     """Show one application's detail modally; False when it no longer exists."""
     try:
@@ -248,6 +255,10 @@ def open_detail(
         events.notify(APPLICATIONS)  # it was deleted elsewhere: let the lists catch up
         return False
     dialog.stage_moved.connect(on_stage_moved)
+    if on_plan is None:
+        dialog.plan_button.hide()
+    else:
+        dialog.plan_requested.connect(on_plan)
     try:
         dialog.exec()
         return True

@@ -241,7 +241,14 @@ class MainWindow(QMainWindow):
     def open_application(self, application_id: int) -> None:
         from tracker.ui.detail_dialog import open_detail
 
-        open_detail(self._store, self._events, application_id, self, self.on_stage_moved)
+        open_detail(
+            self._store,
+            self._events,
+            application_id,
+            self,
+            self.on_stage_moved,
+            self.plan_response,
+        )
 
     def _delete_from_board(self, application_id: int) -> None:
         from tracker.domain.applications import get_application
