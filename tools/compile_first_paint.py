@@ -1,4 +1,4 @@
-"""Write src/tracker/domain/first_paint_sql.py: the first paint's queries as plain SQL text.
+"""Write src/tracker/startup/first_paint_sql.py: the first paint's queries as plain SQL text.
 
 The queries are defined once, with SQLAlchemy, in the domain layer. Start-up runs their
 compiled text through the standard library's sqlite3 so the window fills before SQLAlchemy
@@ -19,7 +19,7 @@ from tracker.domain.applications import rows_query
 from tracker.domain.board import cards_query, counts_query, next_tasks_query
 from tracker.domain.rows import BOARD_PAGE, FIRST_PAGE, NEXT_TASK_SLOTS, Sort, SortColumn
 
-TARGET = Path(__file__).resolve().parents[1] / "src/tracker/domain/first_paint_sql.py"
+TARGET = Path(__file__).resolve().parents[1] / "src/tracker/startup/first_paint_sql.py"
 
 
 def compile_sql(query: object) -> str:

@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from tracker.domain.store import Store
+    from tracker.startup.warmup import Warmup
     from tracker.ui.main_window import MainWindow
-    from tracker.warmup import Warmup
 
 log = logging.getLogger("tracker")
 
@@ -110,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             # The common case: our schema already. Check and import beside the first paint.
             from tracker.domain.store import Store
-            from tracker.warmup import Warmup
+            from tracker.startup.warmup import Warmup
 
             warmup = Warmup(paths.database).start()
             store = Store(connect=warmup.engine)
@@ -149,7 +149,7 @@ def _run_window(
     from PySide6.QtWidgets import QApplication
 
     from tracker.assets import resource
-    from tracker.domain.first_paint import read_first_paint
+    from tracker.startup.first_paint import read_first_paint
     from tracker.ui.crash import install_excepthook
     from tracker.ui.events import DataEvents
     from tracker.ui.main_window import MainWindow

@@ -2,7 +2,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from tracker.domain.business_days import add_business_days, is_business_day
+from tracker.domain.drafts.business_days import add_business_days, is_business_day
 
 THU = date(2026, 11, 26)
 FRI = date(2026, 11, 27)

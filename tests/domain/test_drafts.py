@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.domain.drafts import (
+from tracker.domain.drafts.templates import (
     FIELDS,
     GAPS,
     TemplateError,

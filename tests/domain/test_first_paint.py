@@ -17,9 +17,9 @@ from tracker.domain.applications import (
     list_rows,
     set_archived,
 )
-from tracker.domain.first_paint import read_first_paint
 from tracker.domain.rows import FIRST_PAGE, Sort, SortColumn
 from tracker.domain.store import Store
+from tracker.startup.first_paint import read_first_paint
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,7 +30,7 @@ def test_generated_sql_is_up_to_date() -> None:
         import compile_first_paint
     finally:
         sys.path.remove(str(ROOT / "tools"))
-    written = (ROOT / "src/tracker/domain/first_paint_sql.py").read_text(encoding="utf-8")
+    written = (ROOT / "src/tracker/startup/first_paint_sql.py").read_text(encoding="utf-8")
     fresh = subprocess.run(
         [sys.executable, "-m", "ruff", "format", "-"],
         input=compile_first_paint.render(),

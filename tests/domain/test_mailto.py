@@ -2,7 +2,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from tracker.domain.mailto import build_mailto
+from tracker.domain.drafts.mailto import build_mailto
 
 HARD = "Line one\nA & B? #1 100% a+b=c\nÜber café — 日本 🎉\n\nend /slash"
 

@@ -3,7 +3,12 @@ from pathlib import Path
 import pytest
 
 from tracker.db.enums import DebriefPath, TaskKind
-from tracker.domain.playbook import Audience, PlaybookError, default_playbook, load_playbook
+from tracker.domain.rejection.playbook import (
+    Audience,
+    PlaybookError,
+    default_playbook,
+    load_playbook,
+)
 
 GOOD = """
 version = 1

@@ -32,9 +32,8 @@ from tracker.db.models import (
 )
 from tracker.domain.applications import change_stage
 from tracker.domain.demo import load_demo
-from tracker.domain.drafts import save_template_override
+from tracker.domain.drafts.templates import save_template_override
 from tracker.domain.errors import NotFoundError, ValidationError
-from tracker.domain.playbook import default_playbook, load_playbook
 from tracker.domain.rejection import (
     Answers,
     PlannedTask,
@@ -47,6 +46,7 @@ from tracker.domain.rejection import (
     prefill_answers,
     suggest_path,
 )
+from tracker.domain.rejection.playbook import default_playbook, load_playbook
 from tracker.domain.store import Store
 
 THURSDAY = date(2026, 11, 26)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from tracker.domain import rejection, rejection_facts, rejection_plan, rejection_save
+from tracker.domain import rejection
+from tracker.domain.rejection import facts as rejection_facts
+from tracker.domain.rejection import plan as rejection_plan
+from tracker.domain.rejection import save as rejection_save
 
 
 def test_the_thin_module_re_exports_the_split_modules() -> None:

@@ -4,8 +4,9 @@ from PySide6.QtCore import Qt
 
 from tracker.db.enums import Stage
 from tracker.domain.applications import get_application, list_rows
-from tracker.ui.application_dialog import WHOLE_NUMBER_PROBLEM, ApplicationDialog
-from tracker.ui.applications_model import ApplicationsTableModel
+from tracker.ui.applications.add_dialog import ApplicationDialog
+from tracker.ui.applications.model import ApplicationsTableModel
+from tracker.ui.common.forms import WHOLE_NUMBER_PROBLEM
 
 
 def open_dialog(qtbot, store, events, application_id=None) -> ApplicationDialog:

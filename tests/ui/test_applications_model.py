@@ -5,7 +5,8 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from tracker.db.enums import Stage
-from tracker.ui.applications_model import ApplicationIdRole, ApplicationsTableModel, Column
+from tracker.ui.applications.model import ApplicationsTableModel, Column
+from tracker.ui.common.roles import ItemRole
 
 
 def test_model_passes_qtmodeltester(qtmodeltester, store, add):
@@ -23,7 +24,7 @@ def test_rows_show_the_chosen_columns_latest_first(store, add):
     model = ApplicationsTableModel(store)
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in Column]
     assert headers == ["Company", "Role", "Stage", "Location", "Applied", "Updated"]
-    assert [model.index(r, 0).data(ApplicationIdRole) for r in range(2)] == [second, first]
+    assert [model.index(r, 0).data(ItemRole.APPLICATION_ID) for r in range(2)] == [second, first]
     row = model.row_for_id(first)
     assert row is not None
     texts = [model.index(row, c).data() for c in Column]
@@ -45,7 +46,7 @@ def test_filter_runs_in_the_query_and_keeps_the_total(store, add):
 
 
 def test_rows_are_fetched_a_page_at_a_time(store, add, qtmodeltester):
-    from tracker.ui.applications_model import PAGE
+    from tracker.ui.applications.model import PAGE
 
     ids = [add(f"Company {i:03}", "Engineer") for i in range(PAGE + 50)]
     model = ApplicationsTableModel(store)
@@ -53,7 +54,7 @@ def test_rows_are_fetched_a_page_at_a_time(store, add, qtmodeltester):
     # Latest first: the last one added is on top, the first one added at the bottom.
     assert model.index(0, Column.COMPANY).data() == f"Company {PAGE + 49:03}"
     assert model.index(PAGE + 49, Column.COMPANY).data() == "Company 000"
-    assert model.index(PAGE + 49, 0).data(ApplicationIdRole) == ids[0]
+    assert model.index(PAGE + 49, 0).data(ItemRole.APPLICATION_ID) == ids[0]
     qtmodeltester.check(model, force_py=True)
 
 

@@ -6,10 +6,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from tracker.db.enums import Stage
 from tracker.domain.applications import delete_application, list_rows, stage_history
-from tracker.ui.application_dialog import ApplicationDialog
-from tracker.ui.applications_model import Column
-from tracker.ui.applications_view import EMPTY_TEXT, ApplicationsView
-from tracker.ui.detail_dialog import ApplicationDetailDialog
+from tracker.ui.applications.add_dialog import ApplicationDialog
+from tracker.ui.applications.model import Column
+from tracker.ui.applications.view import EMPTY_TEXT, ApplicationsView
+from tracker.ui.detail.dialog import ApplicationDetailDialog
 
 
 @pytest.fixture
@@ -197,8 +197,8 @@ def test_empty_state_until_the_first_application(view, add, events):
 def test_clicking_a_header_sorts_and_is_remembered(qtbot, store, events, add):
     from PySide6.QtCore import QPoint
 
-    from tracker.ui.applications_model import Column
-    from tracker.ui.applications_view import ApplicationsView
+    from tracker.ui.applications.model import Column
+    from tracker.ui.applications.view import ApplicationsView
 
     add("Contoso", "Platform Engineer")
     add("Adventure Works", "Data Engineer")
@@ -220,7 +220,7 @@ def test_clicking_a_header_sorts_and_is_remembered(qtbot, store, events, add):
 
 
 def test_archive_hides_and_undo_brings_it_back(qtbot, store, events, add):
-    from tracker.ui.applications_view import ApplicationsView
+    from tracker.ui.applications.view import ApplicationsView
 
     kept = add("Contoso", "Platform Engineer")
     put_away = add("Northwind", "Backend Engineer")

@@ -11,8 +11,9 @@ from tracker.db.enums import Stage
 from tracker.domain.applications import set_archived, stage_history
 from tracker.domain.board import BoardCard, board_cards
 from tracker.domain.tasks import TaskInput, create_task
-from tracker.ui.board_model import MIME_TYPE, BoardColumnModel, CardRole
-from tracker.ui.board_view import EMPTY_HINT, BoardView
+from tracker.ui.board.model import MIME_TYPE, BoardColumnModel
+from tracker.ui.board.view import EMPTY_HINT, BoardView
+from tracker.ui.common.roles import ItemRole
 from tracker.ui.events import TASKS
 
 
@@ -32,7 +33,7 @@ def ids(board: BoardView, stage: Stage) -> list[int]:
 
 
 def card(board: BoardView, stage: Stage, row: int = 0) -> BoardCard:
-    value = board.columns[stage].model.index(row, 0).data(CardRole)
+    value = board.columns[stage].model.index(row, 0).data(ItemRole.CARD)
     assert isinstance(value, BoardCard)
     return value
 
@@ -264,8 +265,8 @@ def test_a_card_is_tall_enough_for_its_four_lines(board, add):
 
 def test_next_tasks_are_fetched_a_page_at_a_time(qtbot, store, events, add):
     from tracker.domain.tasks import TaskInput, create_task
-    from tracker.ui.board_model import TASK_PAGE
-    from tracker.ui.board_view import BoardView
+    from tracker.ui.board.model import TASK_PAGE
+    from tracker.ui.board.view import BoardView
 
     ids = [add(f"Company {i}", "Engineer", Stage.APPLIED) for i in range(TASK_PAGE + 10)]
     create_task(store, TaskInput(title="Ask about the team", application_id=ids[0]))
@@ -288,7 +289,7 @@ def test_next_tasks_are_fetched_a_page_at_a_time(qtbot, store, events, add):
 
 def test_a_long_column_reads_more_cards_as_it_scrolls(qtbot, store, events, add):
     from tracker.domain.rows import BOARD_PAGE
-    from tracker.ui.board_view import BoardView
+    from tracker.ui.board.view import BoardView
 
     ids = [add(f"Company {i}", "Engineer", Stage.APPLIED) for i in range(BOARD_PAGE + 20)]
     board = BoardView(store, events)

@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from tracker.db.enums import ContactRole
 from tracker.domain.contacts import ContactInput, assign_role, create_contact, get_contact
-from tracker.ui.contacts_model import Column, ContactRolesModel, ContactsTableModel
-from tracker.ui.contacts_view import ContactsView
+from tracker.ui.contacts.model import Column, ContactRolesModel, ContactsTableModel
+from tracker.ui.contacts.view import ContactsView
 
 
 @pytest.fixture

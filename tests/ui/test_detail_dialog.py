@@ -13,8 +13,8 @@ from tracker.domain.contacts import ContactInput, create_contact, people_on
 from tracker.domain.detail import interview_rows
 from tracker.domain.interviews import InterviewInput, create_interview
 from tracker.domain.tasks import open_tasks
-from tracker.ui.detail_dialog import ApplicationDetailDialog
-from tracker.ui.interview_dialog import InterviewDialog
+from tracker.ui.detail.dialog import ApplicationDetailDialog
+from tracker.ui.interviews.dialog import InterviewDialog
 
 # The contact pickers' popups open while typing; the offscreen platform cannot raise them.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
@@ -237,7 +237,7 @@ def test_closing_with_unsaved_details_asks(qtbot, store, events, app_id, monkeyp
 
 
 def test_a_fresh_application_is_not_dirty_before_or_after_saving(qtbot, store, events, add):
-    from tracker.ui.detail_dialog import ApplicationDetailDialog
+    from tracker.ui.detail.dialog import ApplicationDetailDialog
 
     app_id = add("Northwind", "Backend Engineer")  # most fields empty
     dialog = ApplicationDetailDialog(store, events, app_id)

@@ -11,12 +11,12 @@ from tracker.domain.applications import change_stage
 from tracker.domain.contacts import ContactInput, assign_role, create_contact
 from tracker.domain.interviews import InterviewInput, ParticipantInput, create_interview
 from tracker.domain.tasks import TaskInput, create_task
-from tracker.ui.detail_models import (
+from tracker.ui.common.roles import ItemRole
+from tracker.ui.detail.models import (
     ContactsModel,
     HistoryModel,
     InterviewsModel,
     PeopleModel,
-    RowIdRole,
     TasksModel,
     format_due,
 )
@@ -54,7 +54,7 @@ def test_models_over_a_filled_application(qtmodeltester, store, add):
     ]
     assert texts(interviews, 0) == ["No date yet"]
     assert texts(interviews, 3) == ["Priya Raman"]
-    assert interviews.index(0, 0).data(RowIdRole) == interview
+    assert interviews.index(0, 0).data(ItemRole.ROW_ID) == interview
     assert texts(tasks, 1) == ["Today"]
     assert texts(contacts, 0) == ["Jordan Blake — Recruiter, Northwind", "Priya Raman"]
     assert contacts.index(0, 0).data(Qt.ItemDataRole.EditRole) == "Jordan Blake"

@@ -10,11 +10,11 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from tracker.domain.contacts import ContactInput, create_contact
-from tracker.domain.mailto import build_mailto
+from tracker.domain.drafts.mailto import build_mailto
 from tracker.domain.tasks import TaskInput, create_task
-from tracker.ui.detail_tabs import TasksTab
-from tracker.ui.draft_actions import NO_DRAFT, DraftActions
-from tracker.ui.tasks_view import TasksView
+from tracker.ui.detail.tabs import TasksTab
+from tracker.ui.drafts.actions import NO_DRAFT, DraftActions
+from tracker.ui.tasks.view import TasksView
 
 SUBJECT = "Thank you, Priya — R&D?"
 BODY = "Hi Priya,\n\n100% worth it: #1 & more, café.\n\nSam"

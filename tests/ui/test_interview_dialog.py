@@ -13,7 +13,7 @@ from tracker.db.models import Contact, Interview, InterviewParticipant
 from tracker.domain.contacts import ContactInput, create_contact, people_on
 from tracker.domain.detail import participant_rows
 from tracker.domain.interviews import get_interview
-from tracker.ui.interview_dialog import InterviewDialog
+from tracker.ui.interviews.dialog import InterviewDialog
 
 # The completer's popup opens while names are typed; the offscreen platform cannot raise it.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from tracker.db.enums import DebriefPath
 from tracker.db.models import Application, Company, RejectionDebrief
 from tracker.ui.events import TASKS
-from tracker.ui.lessons_view import EMPTY_TEXT, LessonsModel, LessonsView
+from tracker.ui.lessons.view import EMPTY_TEXT, LessonsModel, LessonsView
 
 
 def add_debriefs(store) -> None:

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from tracker import __version__
 from tracker.db.enums import Stage
-from tracker.ui.application_dialog import ApplicationDialog
+from tracker.ui.applications.add_dialog import ApplicationDialog
 from tracker.ui.main_window import MainWindow
 
 

@@ -12,7 +12,7 @@ from tracker.db.enums import Stage, TaskKind
 from tracker.db.models import Task
 from tracker.domain.applications import change_stage, get_application
 from tracker.ui.main_window import MainWindow
-from tracker.ui.rejection_panel import RejectionPanel
+from tracker.ui.rejection.panel import RejectionPanel
 
 
 @pytest.fixture
@@ -126,7 +126,7 @@ def test_plan_my_response_is_offered_on_rejected_cards_and_rows(window, qtbot, s
 
 
 def test_the_detail_of_a_rejected_application_offers_the_plan(window, qtbot, store, monkeypatch):
-    from tracker.ui.detail_dialog import ApplicationDetailDialog
+    from tracker.ui.detail.dialog import ApplicationDetailDialog
 
     ids = make_application(store)  # rejected
     opened: list[RejectionPanel] = []

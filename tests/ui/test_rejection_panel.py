@@ -17,7 +17,7 @@ from tests.domain.test_rejection import (
 from tracker.db.enums import DebriefPath, TaskKind, TaskOrigin
 from tracker.db.models import RejectionDebrief, Task
 from tracker.ui.events import TASKS
-from tracker.ui.rejection_panel import USER_NAME_KEY, RejectionPanel
+from tracker.ui.rejection.panel import USER_NAME_KEY, RejectionPanel
 
 
 def open_panel(qtbot, store, events, app_id: int, **kwargs) -> RejectionPanel:

@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QMessageBox
 from tracker.db.models import Task
 from tracker.domain.contacts import ContactInput, create_contact
 from tracker.domain.tasks import TaskGroup, TaskInput, create_task
-from tracker.ui.task_dialog import TaskDialog
-from tracker.ui.tasks_model import Column, TaskIdRole, TasksTreeModel
-from tracker.ui.tasks_view import TasksView
+from tracker.ui.common.roles import ItemRole
+from tracker.ui.tasks.dialog import TaskDialog
+from tracker.ui.tasks.model import Column, TasksTreeModel
+from tracker.ui.tasks.view import TasksView
 
 TODAY = date(2026, 3, 11)  # a Wednesday
 
@@ -197,7 +198,7 @@ def test_ctrl_t_adds_a_task(view, store, qtbot, monkeypatch):
     task_id = view.selected_id()
     assert task_id is not None
     assert load(store, task_id).due_on == TODAY + timedelta(days=1)
-    assert view.model.index_of_task(task_id).data(TaskIdRole) == task_id
+    assert view.model.index_of_task(task_id).data(ItemRole.TASK_ID) == task_id
 
 
 @pytest.mark.parametrize(("answer", "left"), [("No", 1), ("Yes", 0)])

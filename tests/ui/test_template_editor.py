@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from tests.domain.test_rejection import THURSDAY, make_application
-from tracker.domain.drafts import is_overridden, shipped_template
-from tracker.ui.rejection_panel import RejectionPanel
-from tracker.ui.template_editor import TemplateEditorDialog
+from tracker.domain.drafts.templates import is_overridden, shipped_template
+from tracker.ui.drafts.template_editor import TemplateEditorDialog
+from tracker.ui.rejection.panel import RejectionPanel
 
 
 def test_save_my_version_is_used_by_the_next_render_and_reset_restores(

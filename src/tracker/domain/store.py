@@ -1,7 +1,7 @@
 """The handle every domain operation gets: an engine and a way to open one short session.
 
 SQLAlchemy is imported only when the first session opens, so the window can show its first
-rows (read by tracker.domain.first_paint) before that cost is paid.
+rows (read by tracker.startup.first_paint) before that cost is paid.
 """
 
 from __future__ import annotations

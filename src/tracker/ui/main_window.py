@@ -18,15 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from tracker import APP_NAME, __version__
-from tracker.domain.first_paint import FirstPaint
 from tracker.domain.rows import Sort, StageMove
 from tracker.domain.store import Store
-from tracker.ui.application_commands import confirm_and_delete
-from tracker.ui.applications_view import ApplicationsView
-from tracker.ui.board_view import BoardView
+from tracker.startup.first_paint import FirstPaint
+from tracker.ui.applications.commands import confirm_and_delete
+from tracker.ui.applications.view import ApplicationsView
+from tracker.ui.board.view import BoardView
+from tracker.ui.common.icons import themed_icon
+from tracker.ui.common.settings import load_sort
 from tracker.ui.events import DataEvents
-from tracker.ui.icons import themed_icon
-from tracker.ui.view_settings import load_sort
 from tracker.ui.workspace import LazyTabs
 
 GEOMETRY_KEY = "window/geometry"
@@ -179,19 +179,19 @@ class MainWindow(QMainWindow):
         self.applications.focus_search()
 
     def _make_tasks(self) -> QWidget:
-        from tracker.ui.tasks_view import TasksView
+        from tracker.ui.tasks.view import TasksView
 
         return TasksView(self._store, self._events, self)
 
     def _make_contacts(self) -> QWidget:
-        from tracker.ui.contacts_view import ContactsView
+        from tracker.ui.contacts.view import ContactsView
 
         view = ContactsView(self._store, self._events, self)
         view.open_application.connect(self.open_application)
         return view
 
     def _make_lessons(self) -> QWidget:
-        from tracker.ui.lessons_view import LessonsView
+        from tracker.ui.lessons.view import LessonsView
 
         return LessonsView(self._store, self._events, self)
 
@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
     def plan_response(self, application_id: int | None = None) -> bool:
         """Open the rejection panel ("Plan my response"); True when a plan was confirmed."""
         from tracker.domain.errors import NotFoundError
-        from tracker.ui.rejection_panel import open_rejection_panel
+        from tracker.ui.rejection.panel import open_rejection_panel
 
         chosen = application_id if application_id is not None else self.selected_application()
         if chosen is None:
@@ -228,7 +228,7 @@ class MainWindow(QMainWindow):
             return False
 
     def edit_templates(self) -> None:
-        from tracker.ui.template_editor import TemplateEditorDialog
+        from tracker.ui.drafts.template_editor import TemplateEditorDialog
 
         if self.templates_dir is None:
             return
@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
             dialog.deleteLater()
 
     def open_application(self, application_id: int) -> None:
-        from tracker.ui.detail_dialog import open_detail
+        from tracker.ui.detail.dialog import open_detail
 
         open_detail(
             self._store,

@@ -1,0 +1,1 @@
+"""Message drafts: safe templates, mailto: links, and due dates in business days."""

@@ -1,0 +1,98 @@
+"""What the window shows first, read with the standard library's sqlite3.
+
+The same queries as the domain's SQLAlchemy ones (compiled into first_paint_sql.py), so a
+large pipeline is on screen before SQLAlchemy has finished importing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from tracker.db.enums import ACTIVE_STAGES, Stage
+from tracker.db.fileinfo import connect_read_only
+from tracker.domain.board_rows import BoardCard, BoardFirstPaint, NextTask, make_card
+from tracker.domain.rows import DEFAULT_SORT, NEXT_TASK_SLOTS, ApplicationRow, Sort
+from tracker.startup.first_paint_sql import (
+    BOARD_COUNTS_SQL,
+    BOARD_PAGE_SQL,
+    NEXT_TASKS_SQL,
+    TABLE_IDS_SQL,
+    TABLE_PAGE_SQL,
+)
+
+
+@dataclass(frozen=True)
+class FirstPaint:
+    sort: Sort
+    ids: list[int]  # every row of the table, in order
+    rows: list[ApplicationRow]  # the first page of them
+    board: BoardFirstPaint
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _moment(value: str) -> datetime:
+    # Stored as naive UTC text by tracker.db.coltypes.UTCDateTime.
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
+def read_first_paint(path: Path, sort: Sort = DEFAULT_SORT) -> FirstPaint:
+    key = (sort.column.value, sort.descending)
+    today = date.today()
+    connection = connect_read_only(path)
+    try:
+        ids = [row[0] for row in connection.execute(TABLE_IDS_SQL[key])]
+        raw = connection.execute(TABLE_PAGE_SQL[key]).fetchall()
+        cards = {
+            stage: _cards(connection.execute(BOARD_PAGE_SQL[stage.value]), today) for stage in Stage
+        }
+        counts = dict.fromkeys(Stage, 0)
+        for stage_text, count in connection.execute(BOARD_COUNTS_SQL):
+            counts[Stage(stage_text)] = count
+        board = BoardFirstPaint(cards, _next_tasks(connection, cards), counts)
+    finally:
+        connection.close()
+    stages = {stage.value: stage for stage in Stage}
+    rows = [
+        ApplicationRow(
+            id,
+            company,
+            role,
+            stages[stage],
+            location,
+            _day(applied),
+            _moment(updated),
+            bool(archived),
+        )
+        for id, company, role, stage, location, applied, updated, archived in raw
+    ]
+    return FirstPaint(sort=sort, ids=ids, rows=rows, board=board)
+
+
+def _cards(raw: Iterable[tuple[Any, ...]], today: date) -> list[BoardCard]:
+    return [
+        make_card(
+            id, company, role, Stage(stage), priority, _moment(updated), _moment(reached), today
+        )
+        for id, company, role, stage, priority, updated, reached in raw
+    ]
+
+
+def _next_tasks(
+    connection: sqlite3.Connection, cards: dict[Stage, list[BoardCard]]
+) -> dict[int, NextTask | None]:
+    # Closed stages start folded away: only the open columns' top cards are on screen.
+    per_column = NEXT_TASK_SLOTS // len(ACTIVE_STAGES)
+    ids = [card.id for stage in ACTIVE_STAGES for card in cards[stage][:per_column]]
+    padded = ids + [-1] * (NEXT_TASK_SLOTS - len(ids))  # -1 is no application's id
+    found: dict[int, NextTask | None] = dict.fromkeys(ids)
+    for app_id, task_id, title, due in connection.execute(NEXT_TASKS_SQL, [*padded, 1]):
+        found[app_id] = NextTask(task_id, title, _day(due))
+    return found

@@ -1,0 +1,85 @@
+"""Changes to one application shared by every view: stage, archive (undoable), delete (asks)."""
+
+from __future__ import annotations
+
+from contextlib import suppress
+
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from tracker.db.enums import Stage
+from tracker.domain.errors import NotFoundError, ValidationError
+from tracker.domain.rows import StageMove
+from tracker.domain.store import Store
+from tracker.ui.common.views import warn_error
+from tracker.ui.events import APPLICATIONS, DataEvents
+
+
+class ArchiveCommand(QUndoCommand):
+    """Archiving is undoable; the application keeps everything while archived."""
+
+    def __init__(self, store: Store, events: DataEvents, application_id: int, name: str) -> None:
+        super().__init__(f"archive {name}")
+        self._store = store
+        self._events = events
+        self._id = application_id
+        self.done = False
+
+    def _set(self, archived: bool) -> None:
+        from tracker.domain.applications import set_archived
+
+        try:
+            set_archived(self._store, self._id, archived)
+            self.done = archived
+        except NotFoundError:
+            self.setObsolete(True)  # deleted meanwhile: nothing left to undo
+        self._events.notify(APPLICATIONS)
+
+    def redo(self) -> None:
+        self._set(True)
+
+    def undo(self) -> None:
+        self._set(False)
+
+
+def confirm_and_delete(
+    parent: QWidget,
+    store: Store,
+    events: DataEvents,
+    application_id: int,
+    role: str,
+    company: str,
+) -> bool:
+    """Ask first (deleting cannot be undone), then delete with everything that belongs to it."""
+    answer = QMessageBox.question(
+        parent,
+        "Delete application",
+        f"Delete {role} at {company}? Its interviews, tasks and history go with it. "
+        "This cannot be undone. (Archive keeps it out of sight instead.)",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    from tracker.domain.applications import delete_application
+
+    with suppress(NotFoundError):  # already gone: the refresh shows exactly that
+        delete_application(store, application_id)
+    events.notify(APPLICATIONS)
+    return True
+
+
+def move_or_warn(
+    parent: QWidget, store: Store, events: DataEvents, application_id: int, stage: Stage
+) -> StageMove | None:
+    """Change the stage; None, after a warning, when it cannot be done."""
+    from tracker.domain.applications import change_stage
+
+    try:
+        move = change_stage(store, application_id, stage)
+    except (ValidationError, NotFoundError) as exc:
+        warn_error(parent, "Could not change the stage", exc)
+        move = None
+    if move is None or move.changed:
+        events.notify(APPLICATIONS)  # also drops a row or card deleted elsewhere
+    return move

@@ -1,0 +1,263 @@
+"""The pipeline board: a column per active stage, the closed ones folded away, cards that move."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QVBoxLayout, QWidget
+
+from tracker.db.enums import ACTIVE_STAGES, CLOSED_STAGES, Stage
+from tracker.domain.board_rows import BoardCard, BoardFirstPaint, NextTask
+from tracker.domain.rows import BOARD_PAGE as CARD_PAGE
+from tracker.domain.rows import StageMove
+from tracker.domain.store import Store
+from tracker.ui.applications.commands import move_or_warn
+from tracker.ui.board.column import BoardColumn, BoardList, ClosedToggle
+from tracker.ui.common.roles import ItemRole
+from tracker.ui.events import APPLICATIONS, TASKS, DataEvents
+
+# Closed stages in the order a person reads their outcomes: the good one first.
+CLOSED_ORDER = (Stage.ACCEPTED, Stage.REJECTED, Stage.WITHDRAWN, Stage.GHOSTED)
+assert set(CLOSED_ORDER) == CLOSED_STAGES
+
+EMPTY_HINT = "Nothing here yet. Press Ctrl+N to add a job you are eyeing."
+DROP_HINT = "Drag a card here"
+
+
+class BoardView(QWidget):
+    stage_moved = Signal(object)  # a StageMove that changed stage (a rejection opens a panel)
+    open_requested = Signal(int)  # application id: Enter or double-click on a card
+    delete_requested = Signal(int)  # application id: the Delete key or the menu
+    plan_requested = Signal(int)  # application id: "Plan my response…" on a rejected card
+
+    def __init__(
+        self,
+        store: Store,
+        events: DataEvents,
+        parent: QWidget | None = None,
+        first_paint: BoardFirstPaint | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Pipeline board")
+        self._store = store
+        self._events = events
+        self.columns = {stage: BoardColumn(stage) for stage in (*ACTIVE_STAGES, *CLOSED_ORDER)}
+        for column in self.columns.values():
+            self._wire(column.list)
+
+        self.closed_toggle = ClosedToggle()
+        self.closed_toggle.toggled.connect(self._show_closed)
+        self.closed_panel = QWidget()
+        self.closed_panel.setAccessibleName("Closed applications")
+        closed = QVBoxLayout(self.closed_panel)
+        closed.setContentsMargins(0, 0, 0, 0)
+        closed.setSpacing(8)
+        for stage in CLOSED_ORDER:
+            closed.addWidget(self.columns[stage], 1)
+        self.closed_panel.hide()
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 0, 2, 0)
+        self.summary = QLabel()
+        self.summary.setAccessibleName("Board summary")
+        bar.addWidget(self.summary)
+        bar.addStretch(1)
+        bar.addWidget(self.closed_toggle)
+        lanes = QHBoxLayout()
+        lanes.setSpacing(10)
+        for stage in ACTIVE_STAGES:
+            self.columns[stage].setMinimumWidth(170)
+            lanes.addWidget(self.columns[stage], 1)
+        lanes.addWidget(self.closed_panel, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 12)
+        layout.setSpacing(6)
+        layout.addLayout(bar)
+        layout.addLayout(lanes, 1)
+
+        chain: list[QWidget] = [self.columns[stage].list for stage in ACTIVE_STAGES]
+        chain.append(self.closed_toggle)
+        chain += [self.columns[stage].list for stage in CLOSED_ORDER]
+        for first, second in pairwise(chain):
+            self.setTabOrder(first, second)
+
+        events.changed.connect(self._on_data_changed)
+        for column in self.columns.values():
+            column.model.load_next_tasks = self._next_tasks
+            column.model.load_page = self._page
+        if first_paint is None:
+            self.reload()
+        else:  # read at start-up without SQLAlchemy
+            self._show_cards(first_paint.cards, first_paint.next_tasks, first_paint.counts)
+
+    def _wire(self, board_list: BoardList) -> None:
+        board_list.card_dropped.connect(self.move_application)
+        board_list.move_requested.connect(self.move_selected)
+        board_list.delete_requested.connect(self.delete_requested)
+        board_list.activated.connect(
+            lambda index: self.open_requested.emit(int(index.data(ItemRole.APPLICATION_ID)))
+        )
+        board_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        board_list.customContextMenuRequested.connect(
+            lambda pos: self._show_context_menu(board_list, pos)
+        )
+        # One card is selected on the whole board, not one per column.
+        board_list.selectionModel().selectionChanged.connect(
+            lambda *_: self._keep_single_selection(board_list)
+        )
+
+    # --- loading -------------------------------------------------------------------------
+
+    def _next_tasks(self, ids: list[int]) -> dict[int, NextTask]:
+        from tracker.domain.board import next_tasks_for
+
+        return next_tasks_for(self._store, ids)
+
+    def _page(self, stage: Stage, offset: int, limit: int) -> list[BoardCard]:
+        from tracker.domain.board import column_page
+
+        return column_page(self._store, stage, offset, limit)
+
+    def reload(self) -> None:
+        from tracker.domain.board import column_page, stage_counts
+
+        counts = stage_counts(self._store)
+        cards = {stage: column_page(self._store, stage, 0, CARD_PAGE) for stage in Stage}
+        self._show_cards(cards, {}, counts)
+
+    def _show_cards(
+        self,
+        cards: dict[Stage, list[BoardCard]],
+        known: dict[int, NextTask | None],
+        counts: dict[Stage, int],
+    ) -> None:
+        keep = self.selected_id()
+        total = 0
+        for stage, column in self.columns.items():
+            column.model.set_cards(cards[stage], known, counts[stage])
+            column.set_count(counts[stage])
+            total += counts[stage]
+        for stage, column in self.columns.items():
+            empty_board = total == 0 and stage is Stage.WISHLIST
+            column.list.placeholder = EMPTY_HINT if empty_board else DROP_HINT if total else ""
+        closed = sum(counts[stage] for stage in CLOSED_ORDER)
+        active = total - closed
+        self.summary.setText(
+            f"{active} in progress" if active else "Nothing in progress" if total else ""
+        )
+        self.closed_toggle.setText(f"Closed · {closed}")
+        self.closed_toggle.setAccessibleDescription(f"{closed} closed applications")
+        if keep is not None:
+            self.select_application(keep, focus=False)
+
+    def _on_data_changed(self, kinds: set[str]) -> None:
+        if APPLICATIONS in kinds or TASKS in kinds:
+            self.reload()
+
+    def _show_closed(self, on: bool) -> None:
+        self.closed_panel.setVisible(on)
+
+    # --- selection -----------------------------------------------------------------------
+
+    def _keep_single_selection(self, source: BoardList) -> None:
+        if not source.selectionModel().hasSelection():
+            return
+        for column in self.columns.values():
+            if column.list is not source:
+                column.list.clearSelection()
+
+    def selected_id(self) -> int | None:
+        for column in self.columns.values():
+            found = column.list.selected_id()
+            if found is not None:
+                return found
+        return None
+
+    def select_application(self, application_id: int, focus: bool = True) -> bool:
+        """Select the card (opening the closed stages if it is there); False if not on the board."""
+        for stage, column in self.columns.items():
+            row = column.model.row_for_id(application_id)
+            if row is None:
+                continue
+            if stage in CLOSED_STAGES:
+                self.closed_toggle.setChecked(True)
+            index = column.model.index(row, 0)
+            column.list.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            column.list.scrollTo(index)
+            if focus:
+                column.list.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        return False
+
+    def _selected_stage(self) -> Stage | None:
+        for stage, column in self.columns.items():
+            if column.list.selected_id() is not None:
+                return stage
+        return None
+
+    # --- moving --------------------------------------------------------------------------
+
+    def move_selected(self, delta: int) -> StageMove | None:
+        """Move the selected card to the next (+1) or previous (-1) active stage."""
+        application_id, stage = self.selected_id(), self._selected_stage()
+        if application_id is None or stage not in ACTIVE_STAGES:
+            return None  # closed cards move through the menu: there is no "next" to a rejection
+        position = ACTIVE_STAGES.index(stage) + delta
+        if not 0 <= position < len(ACTIVE_STAGES):
+            return None
+        return self.move_application(application_id, ACTIVE_STAGES[position])
+
+    def move_application(self, application_id: int, stage: Stage) -> StageMove | None:
+        move = move_or_warn(self, self._store, self._events, application_id, stage)
+        self.select_application(application_id)
+        if move is not None and move.changed:
+            self.stage_moved.emit(move)
+        return move
+
+    # --- context menu --------------------------------------------------------------------
+
+    def build_context_menu(self, application_id: int) -> QMenu:
+        menu = QMenu(self)
+        stage = self._stage_of(application_id)
+        open_action = menu.addAction("Open")
+        open_action.triggered.connect(lambda: self.open_requested.emit(application_id))
+        move_menu = menu.addMenu("Move to")
+        move_menu.setAccessibleName("Move to stage")
+        for target in (*ACTIVE_STAGES, *CLOSED_ORDER):
+            if target is CLOSED_ORDER[0]:
+                move_menu.addSeparator()
+            action = QAction(target.label, move_menu)
+            action.setCheckable(True)
+            action.setChecked(target is stage)
+            action.setEnabled(target is not stage)
+            action.triggered.connect(
+                lambda _=False, to=target: self.move_application(application_id, to)
+            )
+            move_menu.addAction(action)
+        if stage is Stage.REJECTED:
+            plan = menu.addAction("Plan my response…")
+            plan.triggered.connect(lambda: self.plan_requested.emit(application_id))
+        menu.addSeparator()
+        delete = menu.addAction("Delete…")
+        delete.triggered.connect(lambda: self.delete_requested.emit(application_id))
+        return menu
+
+    def _stage_of(self, application_id: int) -> Stage | None:
+        for stage, column in self.columns.items():
+            if column.model.row_for_id(application_id) is not None:
+                return stage
+        return None
+
+    def _show_context_menu(self, board_list: BoardList, pos: QPoint) -> None:
+        index = board_list.indexAt(pos)
+        if not index.isValid():
+            return
+        application_id = board_list.column_model.card(index.row()).id
+        self.select_application(application_id)
+        menu = self.build_context_menu(application_id)
+        menu.exec(board_list.viewport().mapToGlobal(pos))
+        menu.deleteLater()

@@ -1,0 +1,22 @@
+"""How days and moments are written on screen, the same in every view."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QLocale
+
+DAY_FORMAT = "d MMM yyyy"  # month as a word: never ambiguous between locales
+
+
+def format_day(day: date) -> str:
+    return QLocale().toString(QDate(day.year, day.month, day.day), DAY_FORMAT)
+
+
+def format_moment(moment: datetime) -> str:
+    local = moment.astimezone()
+    return f"{format_day(local.date())}, {local:%H:%M}"
+
+
+def short_day(day: date) -> str:
+    return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM")

@@ -1,0 +1,1 @@
+"""Acting on drafted messages (copy, open in mail) and editing the message templates."""

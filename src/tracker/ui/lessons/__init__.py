@@ -1,0 +1,1 @@
+"""The Lessons tab: what every rejection taught."""

@@ -1,0 +1,297 @@
+"""The rejection response panel: what happened, a few questions, then a plan to confirm.
+
+Nothing is written until "Create tasks" (one transaction, via confirm_plan), except people
+the person adds to fill a gap, which are kept either way. "Not now" closes it, creating
+nothing; the panel can be opened again from the application.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from copy import copy
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.db.enums import ContactRole, DebriefPath
+from tracker.domain.errors import NotFoundError, ValidationError
+from tracker.domain.rejection import (
+    PlannedTask,
+    build_plan,
+    confirm_plan,
+    gather,
+    prefill_answers,
+)
+from tracker.domain.rejection.playbook import Audience, Playbook, default_playbook
+from tracker.domain.store import Store
+from tracker.ui.events import APPLICATIONS, CONTACTS, INTERVIEWS, TASKS, DataEvents
+from tracker.ui.rejection.know_page import KnowPage
+from tracker.ui.rejection.plan_page import PlanPage
+from tracker.ui.rejection.questions_page import QuestionsPage
+
+USER_NAME_KEY = "user/name"
+STEPS = ("What happened", "Your choice", "Your plan")
+EDITABLE = ("title", "due_on", "subject", "body", "included")
+ROLE_FOR = {
+    Audience.RECRUITER: ContactRole.RECRUITER,
+    Audience.DECISION_MAKER: ContactRole.DECISION_MAKER,
+    Audience.HIRING_MANAGER_OR_RECRUITER: ContactRole.HIRING_MANAGER,
+    Audience.EACH_INTERVIEWER: ContactRole.INTERVIEWER,
+}
+
+
+def os_full_name() -> str:
+    """The account's full name where the system knows it, else the login name."""
+    try:
+        import pwd
+
+        gecos = pwd.getpwuid(os.getuid()).pw_gecos.split(",")[0].strip()
+        if gecos:
+            return gecos
+    except (ImportError, KeyError, AttributeError):
+        pass
+    try:
+        return getpass.getuser()
+    except OSError:
+        return ""
+
+
+def saved_user_name() -> str:
+    value = QSettings().value(USER_NAME_KEY, "")
+    return value if isinstance(value, str) else ""
+
+
+def _keys(tasks: list[PlannedTask]) -> list[tuple[str, int]]:
+    """Each task as (step id, its place among that step's tasks): stable across re-plans."""
+    seen: dict[str, int] = {}
+    keys = []
+    for task in tasks:
+        seen[task.step_id] = seen.get(task.step_id, -1) + 1
+        keys.append((task.step_id, seen[task.step_id]))
+    return keys
+
+
+class RejectionPanel(QDialog):
+    def __init__(
+        self,
+        store: Store,
+        events: DataEvents,
+        application_id: int,
+        parent: QWidget | None = None,
+        today: date | None = None,
+        user_name: str | None = None,
+        override_dir: Path | None = None,
+        playbook: Playbook | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._events = events
+        self._id = application_id
+        self._today = today or date.today()
+        self._override_dir = override_dir
+        self._playbook = playbook or default_playbook()
+        self.facts = gather(store, application_id)
+        self.path: DebriefPath | None = None
+        self.confirmed = False
+        self._rendered: list[PlannedTask] = []  # the plan as built, to tell edits apart
+        self.setWindowTitle(f"Plan my response — {self.facts.company}")
+        self.resize(1000, 720)
+
+        self.know = KnowPage(store, self.facts)
+        self.know.person_added.connect(self._person_added)
+        self.questions = QuestionsPage(self.facts, prefill_answers(self.facts))
+        self.questions.chosen.connect(self.choose)
+        self.plan = PlanPage(store, self.facts)
+        self.plan.person_added.connect(self._person_added)
+        self.plan.network_changed.connect(self.replan)
+        self.plan.model.dataChanged.connect(self._sync_buttons)
+        self.plan.model.modelReset.connect(self._sync_buttons)
+        self.plan.user_name.setText(user_name or saved_user_name() or os_full_name())
+        self.stack = QStackedWidget()
+        for page in (self.know, self.questions, self.plan):
+            self.stack.addWidget(page)
+
+        self.steps = [QLabel(f"{n}  {text}") for n, text in enumerate(STEPS, start=1)]
+        stepper = QHBoxLayout()
+        subtitle = QLabel(f"{self.facts.company} · {self.facts.role}")
+        subtitle.setStyleSheet("color: palette(placeholder-text);")
+        stepper.addWidget(subtitle)
+        stepper.addStretch(1)
+        for label in self.steps:
+            label.setAccessibleName(label.text())
+            stepper.addWidget(label)
+
+        self.not_now = QPushButton("Not now")
+        self.not_now.setAccessibleName("Close without creating anything")
+        self.not_now.setToolTip("Nothing is created. You can plan this later from the application.")
+        self.not_now.clicked.connect(self.reject)
+        self.back_button = QPushButton("Back")
+        self.back_button.setAccessibleName("Back to the previous step")
+        self.back_button.clicked.connect(lambda: self.go(self.stack.currentIndex() - 1))
+        self.next_button = QPushButton("Next: a few questions")
+        self.next_button.setAccessibleName("Next step")
+        self.next_button.clicked.connect(lambda: self.go(1))
+        self.create_button = QPushButton("Create tasks")
+        self.create_button.setAccessibleName("Create the ticked tasks and save the debrief")
+        self.create_button.clicked.connect(self.confirm)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.not_now)
+        buttons.addStretch(1)
+        for button in (self.back_button, self.next_button, self.create_button):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 14, 20, 14)
+        layout.addLayout(stepper)
+        layout.addSpacing(6)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(buttons)
+        self.go(0)
+
+    # --- moving between steps --------------------------------------------------------------
+
+    def go(self, page: int) -> None:
+        page = max(0, min(page, 2 if self.path is not None else 1))
+        self.stack.setCurrentIndex(page)
+        for number, label in enumerate(self.steps):
+            if number == page:
+                style = (
+                    "background: palette(highlight); color: palette(highlighted-text);"
+                    "border-radius: 10px; padding: 3px 10px; font-weight: bold;"
+                )
+            else:
+                style = "color: palette(placeholder-text); padding: 3px 10px;"
+            label.setStyleSheet(style)
+        self.back_button.setVisible(page > 0)
+        self.next_button.setVisible(page == 0)
+        self.create_button.setVisible(page == 2)
+        self.next_button.setDefault(page == 0)
+        self.create_button.setDefault(page == 2)
+        self._sync_buttons()
+
+    def choose(self, path: object) -> None:
+        self.path = DebriefPath(str(path))
+        self.plan.roles = {
+            step.id: ROLE_FOR[step.audience]
+            for step in self._playbook.steps(self.path)
+            if step.audience in ROLE_FOR
+        }
+        self._rendered = []
+        self.replan()
+        self.go(2)
+
+    # --- the plan --------------------------------------------------------------------------
+
+    def replan(self) -> None:
+        """Build the plan again (after a person or a pick changed), keeping what was edited."""
+        if self.path is None:
+            return
+        edits: dict[tuple[str, int], dict[str, object]] = {}
+        old = self.plan.model.tasks()
+        for key, now, was in zip(_keys(old), old, self._rendered, strict=False):
+            changed = {f: getattr(now, f) for f in EDITABLE if getattr(now, f) != getattr(was, f)}
+            if changed:
+                edits[key] = changed
+        tasks = build_plan(
+            self.facts,
+            self.questions.answers(),
+            self.path,
+            self._playbook,
+            self._today,
+            self.user_name(),
+            self.plan.network.chosen_ids(),
+            self._override_dir,
+        )
+        self._rendered = [copy(task) for task in tasks]
+        for key, task in zip(_keys(tasks), tasks, strict=True):
+            for field, value in edits.get(key, {}).items():
+                setattr(task, field, value)
+        self.plan.show_plan(self.path, tasks, self.facts)
+
+    def tasks(self) -> list[PlannedTask]:
+        return self.plan.model.tasks()
+
+    def user_name(self) -> str:
+        return self.plan.user_name.text().strip()
+
+    def _person_added(self, contact_id: int) -> None:
+        answers = self.questions.answers()
+        self.facts = gather(self._store, self._id)
+        self.know.show_facts(self.facts)
+        # The questions list the interviewers: rebuild them, keeping the answers so far.
+        old = self.questions
+        self.questions = QuestionsPage(self.facts, answers)
+        self.questions.chosen.connect(self.choose)
+        self.stack.insertWidget(1, self.questions)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        if any(p.contact_id == contact_id for p in self.facts.network):
+            self.plan.network.set_people(self.facts.network)
+            self.plan.network.choose(contact_id)  # replans through network_changed
+        self.replan()
+        self._events.notify(CONTACTS, INTERVIEWS)
+
+    def _sync_buttons(self) -> None:
+        count = self.plan.model.included_count()
+        self.create_button.setText(
+            f"Create {count} task{'' if count == 1 else 's'}" if count else "Save the debrief"
+        )
+
+    def confirm(self) -> bool:
+        if self.path is None:
+            return False
+        try:
+            confirm_plan(
+                self._store,
+                self._id,
+                self.path,
+                self.questions.answers(),
+                self.plan.went_well.toPlainText(),
+                self.plan.do_differently.toPlainText(),
+                self.tasks(),
+            )
+        except ValidationError as exc:
+            self.plan.show_problems(exc.problems)
+            return False
+        except NotFoundError as exc:
+            QMessageBox.warning(self, "Could not save the plan", str(exc))
+            return False
+        if self.user_name():
+            QSettings().setValue(USER_NAME_KEY, self.user_name())
+        self.confirmed = True
+        self._events.notify(TASKS, APPLICATIONS)
+        self.accept()
+        return True
+
+
+def open_rejection_panel(
+    store: Store,
+    events: DataEvents,
+    application_id: int,
+    parent: QWidget | None = None,
+    today: date | None = None,
+    user_name: str | None = None,
+    override_dir: Path | None = None,
+) -> bool:
+    """Show the panel modally; True when a plan was confirmed. Raises NotFoundError when the
+    application is gone."""
+    panel = RejectionPanel(store, events, application_id, parent, today, user_name, override_dir)
+    panel.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    try:
+        panel.exec()
+        return panel.confirmed
+    finally:
+        panel.deleteLater()

@@ -1,0 +1,223 @@
+"""Step 3 of the panel: the tasks the chosen path creates, each editable, and the debrief."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.db.enums import ContactRole, DebriefPath
+from tracker.domain.contacts import ContactInput, create_contact
+from tracker.domain.errors import ValidationError
+from tracker.domain.rejection import PlannedTask, RejectionFacts
+from tracker.domain.store import Store
+from tracker.ui.common.forms import error_label
+from tracker.ui.rejection.editor import TaskEditor
+from tracker.ui.rejection.know_page import heading_label, hint_label
+from tracker.ui.rejection.models import NetworkModel, PlanModel
+from tracker.ui.rejection.people import PersonForm
+
+INTROS = {
+    DebriefPath.FIGHT: "Your plan: go back in for it",
+    DebriefPath.FLIGHT: "Your plan: move on, and leave well",
+}
+NO_NETWORK = "No one in your network yet. Add someone you would happily recommend:"
+
+
+def _text_box(placeholder: str, name: str) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setPlaceholderText(placeholder)
+    box.setAccessibleName(name)
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(64)
+    return box
+
+
+class PlanPage(QWidget):
+    network_changed = Signal()
+    person_added = Signal(int)
+
+    def __init__(self, store: Store, facts: RejectionFacts, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.roles: dict[str, ContactRole] = {}  # step id -> whom a missing person would be
+        self.task_problems: dict[int, dict[str, str]] = {}  # row -> field -> message
+        self.heading = heading_label("", 1.2)
+        self.intro = hint_label(
+            "Every step is a draft. Change anything, and untick what you would rather skip. "
+            "Nothing is saved until you create the tasks."
+        )
+        self.model = PlanModel(self)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setAccessibleName("Planned tasks")
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(3)
+        self.list.setWordWrap(True)
+        self.list.selectionModel().currentChanged.connect(self._show_current)
+
+        self.network = NetworkModel(self)
+        self.network.set_people(facts.network)
+        self.network.dataChanged.connect(lambda *_: self.network_changed.emit())
+        self.network_list = QListView()
+        self.network_list.setModel(self.network)
+        self.network_list.setAccessibleName("People from your network to offer")
+        self.network_list.setMaximumHeight(96)
+        self.network_box = self._build_network()
+
+        self.editor = TaskEditor()
+        self.editor.edited.connect(self._edited)
+        self.editor.fix_requested.connect(self._open_fix)
+        self.form = PersonForm(store, facts.application_id, facts.company)
+        self.form.added.connect(self.person_added)
+
+        left = QVBoxLayout()
+        left.addWidget(self.list, 1)
+        left.addWidget(self.network_box)
+        side = QWidget()
+        side.setFixedWidth(370)
+        side.setLayout(left)
+        left.setContentsMargins(0, 0, 0, 0)
+        right = QVBoxLayout()
+        right.addWidget(self.editor, 1)
+        right.addWidget(self.form)
+        main = QHBoxLayout()
+        main.setSpacing(16)
+        main.addWidget(side)
+        main.addLayout(right, 1)
+
+        self.went_well = _text_box(
+            "A good answer, a good moment, a good question", "What went well"
+        )
+        self.do_differently = _text_box(
+            "Prepare, ask or say differently next time", "What I'd do differently"
+        )
+        self.debrief_errors = {"went_well": error_label(self), "do_differently": error_label(self)}
+        self.user_name = QLineEdit()
+        self.user_name.setAccessibleName("Your name, for signing drafts")
+        self.user_name.setPlaceholderText("Your name")
+        self.user_name.setMaximumWidth(240)
+        self.user_name.editingFinished.connect(self.network_changed.emit)
+        debrief = QGridLayout()
+        debrief.addWidget(QLabel("What went well"), 0, 0)
+        debrief.addWidget(QLabel("What I'd do differently"), 0, 1)
+        debrief.addWidget(self.went_well, 1, 0)
+        debrief.addWidget(self.do_differently, 1, 1)
+        debrief.addWidget(self.debrief_errors["went_well"], 2, 0)
+        debrief.addWidget(self.debrief_errors["do_differently"], 2, 1)
+        sign = QFormLayout()
+        sign.addRow("Sign drafts as", self.user_name)
+        debrief.addLayout(sign, 1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.intro)
+        layout.addLayout(main, 1)
+        layout.addLayout(debrief)
+
+    def _build_network(self) -> QFrame:
+        box = QFrame()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 6, 0, 0)
+        column.addWidget(heading_label("People from your network to offer", 1.0))
+        self.network_empty = hint_label(NO_NETWORK)
+        self.new_name = QLineEdit()
+        self.new_name.setPlaceholderText("Name")
+        self.new_name.setAccessibleName("Name of someone from your network")
+        self.new_title = QLineEdit()
+        self.new_title.setPlaceholderText("What they do")
+        self.new_title.setAccessibleName("Their title")
+        self.add_network = QPushButton("Add")
+        self.add_network.setAccessibleName("Add to your network")
+        self.add_network.clicked.connect(self.add_network_contact)
+        self.network_problem = error_label(self)
+        self.adder = QWidget()
+        row = QHBoxLayout(self.adder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.new_name, 1)
+        row.addWidget(self.new_title, 1)
+        row.addWidget(self.add_network)
+        column.addWidget(self.network_empty)
+        column.addWidget(self.network_list)
+        column.addWidget(self.adder)
+        column.addWidget(self.network_problem)
+        return box
+
+    # --- showing ---------------------------------------------------------------------------
+
+    def show_plan(self, path: DebriefPath, tasks: list[PlannedTask], facts: RejectionFacts) -> None:
+        row = max(0, self.list.currentIndex().row())
+        self.heading.setText(INTROS[path])
+        self.network.set_people(facts.network)
+        has_network = self.network.rowCount() > 0
+        self.network_box.setVisible(path is DebriefPath.FLIGHT)
+        self.network_empty.setVisible(not has_network)
+        self.network_list.setVisible(has_network)
+        self.adder.setVisible(not has_network)
+        self.model.set_tasks(tasks)
+        self.select_row(min(row, len(tasks) - 1))
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.list.selectionModel().setCurrentIndex(index, flags)
+        self._show_current(index)
+
+    def row_of(self, task: PlannedTask) -> int:
+        return next((i for i, t in enumerate(self.model.tasks()) if t is task), -1)
+
+    def _show_current(self, index: QModelIndex) -> None:
+        task = self.model.task(index.row())
+        problems = self.task_problems.get(index.row(), {}) if task else {}
+        self.editor.load(task, problems, self.roles.get(task.step_id) if task else None)
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        """Problems from confirm_plan: "tasks.<row>.<field>" beside the task, the rest below."""
+        by_row: dict[int, dict[str, str]] = {}
+        for key, message in problems.items():
+            parts = key.split(".")
+            if parts[0] == "tasks" and len(parts) == 3 and parts[1].isdigit():
+                by_row.setdefault(int(parts[1]), {})[parts[2]] = message
+        self.task_problems = by_row
+        self.model.set_problems({row: " ".join(p.values()) for row, p in by_row.items()})
+        for name, label in self.debrief_errors.items():
+            label.setText(problems.get(name, ""))
+            label.setVisible(name in problems)
+        if by_row:
+            self.select_row(min(by_row))
+
+    def _edited(self, field: str) -> None:
+        task = self.editor.task
+        if task is not None:
+            self.model.refresh(self.row_of(task))
+
+    def _open_fix(self, role: object) -> None:
+        if isinstance(role, ContactRole):
+            self.form.open_for(role)
+
+    def add_network_contact(self) -> None:
+        data = ContactInput(name=self.new_name.text(), title=self.new_title.text(), in_network=True)
+        try:
+            contact_id = create_contact(self._store, data)
+        except ValidationError as exc:
+            self.network_problem.setText(exc.message)
+            self.network_problem.show()
+            return
+        self.network_problem.hide()
+        self.new_name.clear()
+        self.new_title.clear()
+        self.person_added.emit(contact_id)
