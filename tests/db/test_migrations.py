@@ -289,7 +289,8 @@ def test_odd_folder_names_get_a_real_backup_and_upgrade(tmp_path: Path, folder_n
     opened.engine.dispose()
     assert sorted(p.name for p in tmp_path.iterdir()) == [folder_name]
     assert sqlite_revision(path) == head_revision()
-    assert opened.backup is not None and opened.backup.parent == path.parent
+    assert opened.backup is not None
+    assert opened.backup.parent == path.parent
     assert opened.backup.stat().st_size > 0
     assert sqlite_revision(opened.backup) is None
 
@@ -366,7 +367,8 @@ def test_resolve_prefers_the_argument_then_the_environment(
     assert chosen.log_dir.parent == from_arg.resolve()
     assert paths.resolve().data_dir == from_env.resolve()
     assert paths.resolve(str(from_arg)).data_dir == from_arg.resolve()
-    assert not from_arg.exists() and not from_env.exists()  # resolving creates nothing
+    assert not from_arg.exists()
+    assert not from_env.exists()
 
 
 def test_resolve_falls_back_to_the_platform_folder(
@@ -417,7 +419,8 @@ def test_importing_creates_no_folders(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     imported = json.loads(result.stdout)
-    assert "tracker.db.migrate" in imported and "tracker.db.models" in imported
+    assert "tracker.db.migrate" in imported
+    assert "tracker.db.models" in imported
     for name, folder in homes.items():
         assert list(folder.iterdir()) == [], name
     assert not (tmp_path / "home").exists()

@@ -164,7 +164,8 @@ def test_deleting_an_application_keeps_a_company_a_contact_belongs_to(store: Sto
     with store.reading() as session:
         assert session.scalars(select(Company.name)).all() == ["Acme"]
         contact = session.get(Contact, contact_id)
-        assert contact is not None and contact.company is not None
+        assert contact is not None
+        assert contact.company is not None
         assert contact.company.name == "Acme"
 
 
@@ -196,7 +197,8 @@ def test_utc_datetime_reads_back_the_same_instant_in_utc(store: Store) -> None:
         interview_id = interview.id
     with store.reading() as session:
         loaded = session.get(Interview, interview_id)
-        assert loaded is not None and loaded.starts_at is not None
+        assert loaded is not None
+        assert loaded.starts_at is not None
         assert loaded.starts_at == given
         assert loaded.starts_at.utcoffset() == timedelta(0)
         assert loaded.starts_at.replace(tzinfo=None) == datetime(2025, 3, 1, 0, 30, 15, 123456)

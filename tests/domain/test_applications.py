@@ -175,7 +175,8 @@ def test_change_stage_records_from_and_to(store: Store) -> None:
     move = change_stage(store, app_id, Stage.APPLIED, note="Sent CV")
     assert move.application_id == app_id
     assert (move.from_stage, move.to_stage) == (Stage.WISHLIST, Stage.APPLIED)
-    assert move.changed and not move.rejected
+    assert move.changed
+    assert not move.rejected
     assert move.changed_at.tzinfo is not None
     last = stage_history(store, app_id)[-1]
     assert (last.from_stage, last.to_stage, last.note) == (Stage.WISHLIST, Stage.APPLIED, "Sent CV")
@@ -294,8 +295,10 @@ def test_invalid_input_is_refused_by_field(
     assert set(caught.value.problems) == {field}
     message = caught.value.message
     assert words.lower() in message.lower()
-    assert message[0].isupper() and message.endswith(".")
-    assert "Traceback" not in message and "None" not in message
+    assert message[0].isupper()
+    assert message.endswith(".")
+    assert "Traceback" not in message
+    assert "None" not in message
     assert row_counts(store) == before
 
     with pytest.raises(ValidationError) as caught_update:
@@ -419,7 +422,8 @@ def test_list_rows_shows_the_table_columns_newest_first(store: Store) -> None:
         date(2025, 1, 2),
         False,
     )
-    assert isinstance(row.updated_at, datetime) and row.updated_at.tzinfo is not None
+    assert isinstance(row.updated_at, datetime)
+    assert row.updated_at.tzinfo is not None
     change_stage(store, older, Stage.APPLIED)  # touching a row moves it to the top
     assert [r.id for r in list_rows(store)] == [older, newer]
 

@@ -83,7 +83,8 @@ def test_undated_tasks_come_last_and_an_overdue_one_is_flagged(store):
     nothing = new_app(store, "Nothing")
 
     undated_card = card_for(store, undated_only)
-    assert undated_card.next_task is not None and undated_card.next_task.id == first
+    assert undated_card.next_task is not None
+    assert undated_card.next_task.id == first
     assert not undated_card.overdue
     overdue_card = card_for(store, overdue)
     assert overdue_card.next_task is not None

@@ -127,7 +127,8 @@ def test_invalid_contact_is_refused(store: Store, changes: dict[str, object], fi
     with pytest.raises(ValidationError) as caught:
         create_contact(store, replace(ANN, **changes))
     assert caught.value.problems.keys() == {field}
-    assert caught.value.message[0].isupper() and caught.value.message.endswith(".")
+    assert caught.value.message[0].isupper()
+    assert caught.value.message.endswith(".")
     with pytest.raises(ValidationError):
         update_contact(store, existing, replace(ANN, company="Other", **changes))
     assert (count(store, Contact), count(store, Company)) == before

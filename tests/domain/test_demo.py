@@ -75,7 +75,8 @@ def test_demo_fills_an_empty_database(store: Store) -> None:
             )
         for application in session.scalars(select(Application)):
             history = application.stage_changes
-            assert history and history[-1].to_stage is application.stage
+            assert history
+            assert history[-1].to_stage is application.stage
             assert history[0].from_stage is None
             assert (application.closed_on is not None) == application.stage.is_closed
             if application.stage is not Stage.WISHLIST:

@@ -96,7 +96,8 @@ def test_subject_and_body() -> None:
 
 def test_shipped_templates_are_in_our_voice_and_use_only_known_fields() -> None:
     names = template_names()
-    assert "fight_thank_you" in names and "flight_referral" in names
+    assert "fight_thank_you" in names
+    assert "flight_referral" in names
     for name in names:
         text = shipped_template(name)
         assert text.startswith("Subject: "), name

@@ -94,8 +94,10 @@ def test_first_paint_board_matches_the_domain(store: Store, db_path: Path) -> No
     assert painted.counts == stage_counts(store)
     full = {card.id: card for column in board_cards(store).values() for card in column}
     assert painted.next_tasks[first] == full[first].next_task
-    assert painted.next_tasks[first] is not None and painted.next_tasks[first].title == "Sooner"
-    assert second in painted.next_tasks and painted.next_tasks[second] is None
+    assert painted.next_tasks[first] is not None
+    assert painted.next_tasks[first].title == "Sooner"
+    assert second in painted.next_tasks
+    assert painted.next_tasks[second] is None
 
 
 def test_first_paint_reads_one_page_per_board_column(store: Store, db_path: Path) -> None:

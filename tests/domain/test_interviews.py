@@ -117,7 +117,8 @@ def test_update_replaces_participants(store: Store, app_id: int, people) -> None
     got = get_interview(store, interview_id)
     assert got.kind is InterviewKind.FINAL
     assert got.starts_at == START + timedelta(days=1)
-    assert got.duration_minutes is None and got.notes is None
+    assert got.duration_minutes is None
+    assert got.notes is None
     assert {p.contact_id: (p.topics, p.connection) for p in got.participants} == {
         tomas: ("Offer details", Connection.OKAY),
         morgan: ("Vision", None),
@@ -140,7 +141,8 @@ def test_starts_at_in_another_zone_is_kept_as_the_same_instant(store: Store, app
     interview_id = create_interview(store, app_id, InterviewInput(starts_at=local))
     got = get_interview(store, interview_id).starts_at
     assert got == local
-    assert got is not None and got.utcoffset() == timedelta(0)
+    assert got is not None
+    assert got.utcoffset() == timedelta(0)
 
 
 def test_duplicate_participant_is_refused(store: Store, app_id: int, people) -> None:
@@ -248,7 +250,8 @@ def test_delete_interview_keeps_contacts_and_tasks(store: Store, app_id: int, pe
         assert participants == [other]
         assert count(store, Contact) == 3
         task = session.get(Task, task_id)
-        assert task is not None and task.interview_id is None
+        assert task is not None
+        assert task.interview_id is None
 
 
 # --- save_interview: one transaction for the interview, its new people and participants ---

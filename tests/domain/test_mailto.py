@@ -20,7 +20,9 @@ def test_round_trips_any_text() -> None:
     assert to == "priya.raman@northwind.example"
     assert query["subject"] == ["Thank you & more? #2 50% a+b"]
     assert query["body"] == [HARD.replace("\n", "\r\n")]
-    assert link.isascii() and " " not in link and "\n" not in link
+    assert link.isascii()
+    assert " " not in link
+    assert "\n" not in link
 
 
 def test_line_breaks_are_crlf_whatever_the_text_used() -> None:

@@ -172,8 +172,10 @@ def test_gather_collects_the_facts(store: Store) -> None:
         "Morgan Lee",
     ]
     assert [p.name for p in facts.interviewers] == ["Priya Raman", "Tomás Ortega", "Morgan Lee"]
-    assert facts.recruiter is not None and facts.recruiter.name == "Jordan Blake"
-    assert facts.decision_maker is not None and facts.decision_maker.first_name == "Morgan"
+    assert facts.recruiter is not None
+    assert facts.recruiter.name == "Jordan Blake"
+    assert facts.decision_maker is not None
+    assert facts.decision_maker.first_name == "Morgan"
     assert facts.hiring_manager is None
     assert [p.name for p in facts.network] == ["Ana Ruiz", "Lee Chen", "Rita Osei"]
     assert facts.topics_with(ids["Priya Raman"]) == [
@@ -197,13 +199,17 @@ def test_suggestion_follows_the_answers(store: Store) -> None:
     assert suggest_path(facts, Answers(still_want=False))[0] is DebriefPath.FLIGHT
     assert suggest_path(facts, Answers(still_want=True))[0] is DebriefPath.FIGHT
     changed = suggest_path(facts, Answers(still_want=True, knows_why="role_changed"))
-    assert changed[0] is DebriefPath.FLIGHT and "role" in changed[1]
+    assert changed[0] is DebriefPath.FLIGHT
+    assert "role" in changed[1]
     no_decider = replace(facts, decision_maker=None)
     path, reason = suggest_path(no_decider, Answers(still_want=True))
-    assert path is DebriefPath.FIGHT and "recruiter" in reason
+    assert path is DebriefPath.FIGHT
+    assert "recruiter" in reason
     for answers in (Answers(), Answers(still_want=True), Answers(still_want=False)):
         reason = suggest_path(facts, answers)[1]
-        assert reason.endswith(".") and reason.count(".") == 1 and "!" not in reason
+        assert reason.endswith(".")
+        assert reason.count(".") == 1
+        assert "!" not in reason
 
 
 def test_fight_plan_has_exactly_the_expected_steps(store: Store) -> None:
@@ -225,7 +231,8 @@ def test_fight_plan_has_exactly_the_expected_steps(store: Store) -> None:
     feedback = plan[0]
     assert feedback.audience == "Jordan Blake · Recruiter"
     assert feedback.email == "jordan@x.example"
-    assert "differently" in feedback.body and feedback.body.startswith("Hi Jordan,")
+    assert "differently" in feedback.body
+    assert feedback.body.startswith("Hi Jordan,")
     reflection = plan[4]
     assert reflection.audience == "You"
     assert "Tomás Ortega (Engineering Manager)" in reflection.body
@@ -233,7 +240,8 @@ def test_fight_plan_has_exactly_the_expected_steps(store: Store) -> None:
     assert "How the team plans quarterly work: [what you would add now]" in plan[5].body
     assert plan[6].title == "Ask Jordan to pass your letter to Morgan"
     for task in plan:
-        assert "!" not in task.body and "{" not in task.body + task.subject + task.title
+        assert "!" not in task.body
+        assert "{" not in task.body + task.subject + task.title
 
 
 def test_each_thank_you_quotes_only_that_interviewers_topics(store: Store) -> None:
@@ -250,7 +258,8 @@ def test_each_thank_you_quotes_only_that_interviewers_topics(store: Store) -> No
         assert task.body.startswith(f"Hi {first},")
         assert first in task.subject
         assert topics in task.body
-        assert "still very much like to join" in task.body and "feedback" in task.body
+        assert "still very much like to join" in task.body
+        assert "feedback" in task.body
         assert task.interview_id == ids[interview]
         for other, (other_topics, _) in expected.items():
             if other != name:
@@ -281,7 +290,8 @@ def test_flight_with_two_network_contacts(store: Store) -> None:
     referral = plan[3]
     assert referral.contact_id == ids["Jordan Blake"]  # no hiring manager: the recruiter
     assert "Ana Ruiz (Payments Engineer) and Lee Chen (Backend Developer)" in referral.body
-    assert "two people" in referral.subject and "Rita" not in referral.body
+    assert "two people" in referral.subject
+    assert "Rita" not in referral.body
     assert referral.note is None
     assert "Round 1 · Technical" in plan[4].body
 
@@ -292,7 +302,8 @@ def test_referral_without_network_picks_says_so(store: Store) -> None:
     plan = build_plan(facts, Answers(), DebriefPath.FLIGHT, default_playbook(), THURSDAY, "", [])
     referral = next(t for t in plan if t.step_id == "referral")
     assert "[names from your network]" in referral.body
-    assert referral.note is not None and "network" in referral.note
+    assert referral.note is not None
+    assert "network" in referral.note
     assert referral.body.endswith("[your name]")
 
 
@@ -300,11 +311,13 @@ def test_missing_recruiter_and_decision_maker_show_placeholders(store: Store) ->
     ids = make_application(store, recruiter=False, decision_maker=False)
     plan = fight_plan(store, ids)
     feedback = plan[0]
-    assert feedback.contact_id is None and feedback.email is None
+    assert feedback.contact_id is None
+    assert feedback.email is None
     assert feedback.audience == "[recruiter's name]"
     assert feedback.title == "Ask [recruiter's name] what would have made the difference"
     assert feedback.body.startswith("Hi [recruiter's name],")
-    assert feedback.note is not None and "recruiter" in feedback.note
+    assert feedback.note is not None
+    assert "recruiter" in feedback.note
     letter = next(t for t in plan if t.step_id == "letter")
     assert letter.body.startswith("Dear [decision maker's name],")
     passing = next(t for t in plan if t.step_id == "pass_letter")
@@ -318,7 +331,8 @@ def test_no_interviewers_becomes_one_task_to_find_them(store: Store) -> None:
     assert len(found) == 1
     assert found[0].kind is TaskKind.TODO
     assert found[0].title == "Find the names of the people who interviewed you"
-    assert found[0].note is not None and found[0].contact_id is None
+    assert found[0].note is not None
+    assert found[0].contact_id is None
 
 
 def test_confirm_creates_exactly_the_ticked_tasks_and_a_debrief(store: Store) -> None:
@@ -340,8 +354,10 @@ def test_confirm_creates_exactly_the_ticked_tasks_and_a_debrief(store: Store) ->
     assert [(t.kind, t.due_on, t.contact_id) for t in tasks] == [
         (p.kind, p.due_on, p.contact_id) for p in plan[:-1]
     ]
-    assert tasks[1].draft_body == plan[1].body and tasks[1].draft_subject == plan[1].subject
-    assert debrief is not None and debrief.path is DebriefPath.FIGHT
+    assert tasks[1].draft_body == plan[1].body
+    assert tasks[1].draft_subject == plan[1].subject
+    assert debrief is not None
+    assert debrief.path is DebriefPath.FIGHT
     assert (debrief.went_well, debrief.do_differently) == ("Clear code", "Talk about planning")
     assert json.loads(debrief.answers or "") == {
         "still_want": True,
@@ -368,15 +384,18 @@ def test_a_failing_confirm_writes_nothing(store: Store) -> None:
     assert caught.value.field == "tasks.5.contact_id"
     with pytest.raises(ValidationError, match="path"):
         confirm_plan(store, ids["app"], "freeze", Answers(), None, None, [])
-    assert count(store, Task) == 0 and count(store, RejectionDebrief) == 0
+    assert count(store, Task) == 0
+    assert count(store, RejectionDebrief) == 0
 
 
 def test_the_panel_opens_once_per_rejection(store: Store) -> None:
     ids = make_application(store)
     app = ids["app"]
-    assert needs_panel(store, app) and not debrief_exists(store, app)
+    assert needs_panel(store, app)
+    assert not debrief_exists(store, app)
     confirm_plan(store, app, DebriefPath.FLIGHT, Answers(), None, None, [])
-    assert debrief_exists(store, app) and not needs_panel(store, app)
+    assert debrief_exists(store, app)
+    assert not needs_panel(store, app)
     change_stage(store, app, Stage.INTERVIEWING)
     assert not needs_panel(store, app)
     change_stage(store, app, Stage.REJECTED)  # rejected again: a new response is due
@@ -415,7 +434,8 @@ def test_add_person_inline_fills_the_gaps(store: Store) -> None:
         email="ken@x.example",
     )
     facts = gather(store, app)
-    assert facts.recruiter is not None and facts.recruiter.contact_id == recruiter
+    assert facts.recruiter is not None
+    assert facts.recruiter.contact_id == recruiter
     assert facts.recruiter.name == "Jo Park"
     assert [p.contact_id for p in facts.interviewers] == [interviewer]
     assert facts.topics_with(interviewer) == ["Kafka", "testing"]
@@ -507,5 +527,6 @@ def test_demo_application_plans_cleanly(store: Store) -> None:
             facts, prefill_answers(facts), path, default_playbook(), THURSDAY, "Sam", picked
         )
         for task in plan:
-            assert "[" not in task.title and "{" not in task.body, (path, task.step_id)
+            assert "[" not in task.title, (path, task.step_id)
+            assert "{" not in task.body, (path, task.step_id)
             assert task.note is None, (path, task.step_id)

@@ -75,7 +75,8 @@ def test_create_with_every_field(store: Store, app_id: int) -> None:
     )
     assert (task.draft_subject, task.draft_body) == ("Thanks", "Dear Ann,")
     assert (task.application_id, task.contact_id, task.interview_id) == (app_id, contact_id, None)
-    assert task.done is False and task.done_at is None
+    assert task.done is False
+    assert task.done_at is None
 
 
 def test_update_replaces_fields(store: Store, app_id: int) -> None:
@@ -96,7 +97,8 @@ def test_complete_sets_done_at_once(store: Store) -> None:
     complete_task(store, task_id)
     first = load(store, task_id)
     assert first.done is True
-    assert first.done_at is not None and before <= first.done_at <= datetime.now(UTC)
+    assert first.done_at is not None
+    assert before <= first.done_at <= datetime.now(UTC)
     complete_task(store, task_id)
     assert load(store, task_id).done_at == first.done_at
     assert open_tasks(store) == []
@@ -114,7 +116,8 @@ def test_reopen(store: Store) -> None:
     complete_task(store, task_id)
     reopen_task(store, task_id)
     task = load(store, task_id)
-    assert task.done is False and task.done_at is None
+    assert task.done is False
+    assert task.done_at is None
     assert [row.id for row in open_tasks(store)] == [task_id]
 
 
@@ -169,7 +172,8 @@ def test_open_tasks_soonest_first_undated_last(store: Store) -> None:
     complete_task(store, done)
     rows = open_tasks(store)
     assert [row.id for row in rows] == [overdue, soon, later, undated, undated_too]
-    assert rows[0].title == "Overdue" and rows[0].due_on == date(2025, 6, 1)
+    assert rows[0].title == "Overdue"
+    assert rows[0].due_on == date(2025, 6, 1)
     assert all(row.done is False for row in rows)
 
 
@@ -286,7 +290,8 @@ def test_tasks_for_application_open_first_then_done(store: Store, app_id: int) -
     complete_task(store, finished)
     rows = tasks_for_application(store, app_id)
     assert [r.id for r in rows] == [first, undated, finished]
-    assert rows[2].done_at is not None and rows[0].done_at is None
+    assert rows[2].done_at is not None
+    assert rows[0].done_at is None
     assert [r.id for r in tasks_for_application(store, app_id, include_done=False)] == [
         first,
         undated,

@@ -63,9 +63,11 @@ def test_the_menu_entry_validates(deb: Deb) -> None:
     result = subprocess.run(
         ["desktop-file-validate", str(desktop)], capture_output=True, text=True, check=False
     )
-    assert result.returncode == 0 and result.stdout == "", result.stdout
+    assert result.returncode == 0, result.stdout
+    assert result.stdout == ""
     text = desktop.read_text(encoding="utf-8")
-    assert f"\nExec={NAME}\n" in text and f"\nIcon={NAME}\n" in text
+    assert f"\nExec={NAME}\n" in text
+    assert f"\nIcon={NAME}\n" in text
 
 
 def test_the_metainfo_validates(deb: Deb) -> None:

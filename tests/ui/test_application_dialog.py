@@ -87,7 +87,8 @@ def test_edit_keeps_fields_and_reports_the_stage_move(qtbot, store, events, add)
     dialog.stage.setCurrentIndex(dialog.stage.findData(Stage.REJECTED.value))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == ApplicationDialog.DialogCode.Accepted
-    assert dialog.stage_move is not None and dialog.stage_move.rejected
+    assert dialog.stage_move is not None
+    assert dialog.stage_move.rejected
     saved = get_application(store, app_id)
     assert (saved.role, saved.location, saved.stage) == ("Staff Engineer", "Berlin", "rejected")
 

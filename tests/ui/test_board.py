@@ -133,7 +133,8 @@ def test_a_drop_on_the_cards_own_column_or_of_foreign_data_does_nothing(board, s
     text = QMimeData()
     text.setText(str(app_id))
     foreign = drop(board, text, Stage.OFFER)
-    assert not own.isAccepted() and not foreign.isAccepted()
+    assert not own.isAccepted()
+    assert not foreign.isAccepted()
     assert len(stage_history(store, app_id)) == 1
 
 
@@ -203,13 +204,15 @@ def test_context_menu_moves_to_a_closed_stage_and_opens_the_closed_area(board, s
     assert isinstance(move_menu, QMenu)
     actions = {a.text(): a for a in move_menu.actions() if not a.isSeparator()}
     assert list(actions) == [stage.label for stage in board.columns]
-    assert actions["Interviewing"].isChecked() and not actions["Interviewing"].isEnabled()
+    assert actions["Interviewing"].isChecked()
+    assert not actions["Interviewing"].isEnabled()
 
     with qtbot.waitSignal(board.stage_moved) as moved:
         actions["Rejected"].trigger()
     assert moved.args[0].rejected
     assert stage_history(store, app_id)[-1].to_stage is Stage.REJECTED
-    assert board.closed_toggle.isChecked() and board.closed_panel.isVisible()
+    assert board.closed_toggle.isChecked()
+    assert board.closed_panel.isVisible()
     assert board.columns[Stage.REJECTED].list.selected_id() == app_id
     assert board.closed_toggle.text() == "Closed · 1"
     menu.deleteLater()
@@ -247,11 +250,14 @@ def test_the_card_shows_the_next_task_and_flags_it_overdue(board, store, events,
     events.notify(TASKS)  # the board reloads on task changes too
 
     shown = card(board, Stage.APPLIED)
-    assert shown.next_task is not None and shown.next_task.title == "Follow up"
+    assert shown.next_task is not None
+    assert shown.next_task.title == "Follow up"
     assert shown.overdue
     tip = board.columns[Stage.APPLIED].model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
-    assert "Next: Follow up · due " in tip and tip.endswith("overdue")
-    assert "0 days" not in tip and "Moved here today" in tip
+    assert "Next: Follow up · due " in tip
+    assert tip.endswith("overdue")
+    assert "0 days" not in tip
+    assert "Moved here today" in tip
 
 
 def test_a_card_is_tall_enough_for_its_four_lines(board, add):
@@ -278,10 +284,12 @@ def test_next_tasks_are_fetched_a_page_at_a_time(qtbot, store, events, add):
     assert fetch is not None
     model.load_next_tasks = lambda page: asked.append(page) or fetch(page)
     assert model.card(0).next_task is None  # the newest card has no task
-    assert len(asked) == 1 and len(asked[0]) == TASK_PAGE  # one page, not the whole column
+    assert len(asked) == 1
+    assert len(asked[0]) == TASK_PAGE
     last = model.card(model.rowCount() - 1)  # the oldest card, beyond the first page
     assert last.id == ids[0]
-    assert last.next_task is not None and last.next_task.title == "Ask about the team"
+    assert last.next_task is not None
+    assert last.next_task.title == "Ask about the team"
     assert len(asked) == 2
     model.card(1)
     assert len(asked) == 2  # known now: no second query for the same card

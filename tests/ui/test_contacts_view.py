@@ -74,7 +74,8 @@ def test_edit_and_save(view, store, people, qtbot):
     qtbot.mouseClick(editor.in_network, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     saved = get_contact(store, people["bo"])
-    assert saved.title == "Hiring Manager" and saved.in_network
+    assert saved.title == "Hiring Manager"
+    assert saved.in_network
     row = view.model.row_for_id(people["bo"])
     assert row is not None
     assert view.model.index(row, Column.TITLE).data() == "Hiring Manager"
@@ -100,7 +101,8 @@ def test_new_contact(view, store, qtbot):
     qtbot.keyClick(view.editor.inputs["name"], Qt.Key.Key_Return)
     assert "Dee Dunn" in names(view)
     new_id = view.selected_id()
-    assert new_id is not None and get_contact(store, new_id).name == "Dee Dunn"
+    assert new_id is not None
+    assert get_contact(store, new_id).name == "Dee Dunn"
 
 
 @pytest.mark.parametrize(("answer", "kept"), [("No", True), ("Yes", False)])

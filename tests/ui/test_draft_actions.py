@@ -56,7 +56,8 @@ def test_open_in_mail_builds_the_right_url(qtbot, store, add, opened):
     actions.mail_action.trigger()
     (url,) = opened
     parts = urlsplit(url)
-    assert parts.scheme == "mailto" and parts.path == "priya@northwind.example"
+    assert parts.scheme == "mailto"
+    assert parts.path == "priya@northwind.example"
     query = parse_qs(parts.query, keep_blank_values=True)
     assert query["subject"] == [SUBJECT]
     assert query["body"] == [BODY.replace("\n", "\r\n")]
@@ -79,7 +80,8 @@ def test_no_draft_disables_both_with_a_reason(qtbot, store, add):
     qtbot.addWidget(host)
     actions = DraftActions(store, host)
     actions.set_task(task_id)
-    assert not actions.copy_action.isEnabled() and not actions.mail_action.isEnabled()
+    assert not actions.copy_action.isEnabled()
+    assert not actions.mail_action.isEnabled()
     assert actions.mail_action.toolTip() == NO_DRAFT
 
 
@@ -93,10 +95,12 @@ def test_task_list_offers_the_draft_actions_for_the_selected_task(
     assert not view.drafts.mail_action.isEnabled()
     assert view.select_id(task_id)
     menu = view.build_context_menu()
-    assert view.drafts.mail_action in menu.actions() and view.drafts.copy_action in menu.actions()
+    assert view.drafts.mail_action in menu.actions()
+    assert view.drafts.copy_action in menu.actions()
     menu.deleteLater()
     view.drafts.mail_action.trigger()
-    assert opened and opened[0].startswith("mailto:priya@northwind.example?subject=")
+    assert opened
+    assert opened[0].startswith("mailto:priya@northwind.example?subject=")
 
 
 def test_tasks_tab_copies_opens_and_snoozes(qtbot, store, add, events, opened):
@@ -106,7 +110,8 @@ def test_tasks_tab_copies_opens_and_snoozes(qtbot, store, add, events, opened):
     tab.show()
     assert not tab.mail_button.isEnabled()
     tab.table.selectRow(0)
-    assert tab.selected_id() == task_id and tab.mail_button.isEnabled()
+    assert tab.selected_id() == task_id
+    assert tab.mail_button.isEnabled()
     tab.copy_button.click()
     assert QGuiApplication.clipboard().text().startswith(f"Subject: {SUBJECT}")
     tab.mail_button.click()

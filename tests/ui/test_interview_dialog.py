@@ -60,7 +60,8 @@ def test_two_interviewers_typed_in_are_saved_with_their_notes(qtbot, store, even
 
     # An existing contact, then someone new with a title: Enter adds, focus goes to topics.
     add_typed(qtbot, dialog, "priya raman")
-    assert dialog.isVisible() and len(dialog.rows) == 1
+    assert dialog.isVisible()
+    assert len(dialog.rows) == 1
     assert dialog.focusWidget() is dialog.rows[0].topics
     qtbot.keyClicks(dialog.rows[0].topics, "Moving billing off the legacy system")
     qtbot.keyClicks(dialog.rows[0].connection, "S")  # Strong

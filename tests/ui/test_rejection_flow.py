@@ -97,7 +97,8 @@ def test_not_now_creates_nothing(window, qtbot, store, monkeypatch):
     window.board.reload()
     opened = answer_panel(monkeypatch, qtbot, lambda panel: panel.reject())
     move = window.board.move_application(ids["app"], Stage.REJECTED)
-    assert move is not None and move.rejected
+    assert move is not None
+    assert move.rejected
     qtbot.waitUntil(lambda: len(opened) == 1)
     assert not opened[0].confirmed
     assert thank_yous(store) == []

@@ -60,9 +60,8 @@ def test_fight_creates_the_expected_tasks_and_a_debrief(qtbot, store, events):
     ids = make_application(store)
     panel = open_panel(qtbot, store, events, ids["app"])
     assert "Northwind went with someone else" in panel.know.greeting.text()
-    assert (
-        "Priya Raman" in panel.know.record.text() and "on-call rotation" in panel.know.record.text()
-    )
+    assert "Priya Raman" in panel.know.record.text()
+    assert "on-call rotation" in panel.know.record.text()
     qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
     panel.questions.answer("still_want", "Yes, I still want it")
     assert "Fight" in panel.questions.suggestion.text()
@@ -71,7 +70,8 @@ def test_fight_creates_the_expected_tasks_and_a_debrief(qtbot, store, events):
     qtbot.keyClicks(panel.plan.went_well, "Clear answers on billing")
     confirm(qtbot, panel, events)
 
-    assert panel.result() == QDialog.DialogCode.Accepted and panel.confirmed
+    assert panel.result() == QDialog.DialogCode.Accepted
+    assert panel.confirmed
     tasks, debriefs = saved(store)
     kinds = [t.kind for t in tasks]
     assert kinds.count(TaskKind.THANK_YOU) == 3
@@ -92,7 +92,8 @@ def test_fight_creates_the_expected_tasks_and_a_debrief(qtbot, store, events):
     assert by_kind[TaskKind.FOLLOW_UP].due_on == TUESDAY
     assert all(t.due_on == MONDAY for t in tasks if t.kind is TaskKind.LETTER)
     (debrief,) = debriefs
-    assert debrief.path is DebriefPath.FIGHT and debrief.went_well == "Clear answers on billing"
+    assert debrief.path is DebriefPath.FIGHT
+    assert debrief.went_well == "Clear answers on billing"
     assert QSettings().value(USER_NAME_KEY) == "Sam"
 
 
@@ -110,7 +111,8 @@ def test_flight_with_two_network_contacts(qtbot, store, events):
         ["thank_you"] * 3 + ["referral", "reflection"]
     )
     (referral,) = [t for t in tasks if t.kind is TaskKind.REFERRAL]
-    assert "Ana Ruiz" in referral.draft_body and "Lee Chen" in referral.draft_body
+    assert "Ana Ruiz" in referral.draft_body
+    assert "Lee Chen" in referral.draft_body
     assert "Rita Osei" not in referral.draft_body
     assert debriefs[0].path is DebriefPath.FLIGHT
 
@@ -121,7 +123,8 @@ def test_not_now_creates_nothing(qtbot, store, events):
     choose(qtbot, panel, DebriefPath.FIGHT)
     with qtbot.assertNotEmitted(events.changed):
         qtbot.mouseClick(panel.not_now, Qt.MouseButton.LeftButton)
-    assert panel.result() == QDialog.DialogCode.Rejected and not panel.confirmed
+    assert panel.result() == QDialog.DialogCode.Rejected
+    assert not panel.confirmed
     assert saved(store) == ([], [])
 
 
@@ -132,15 +135,18 @@ def test_missing_recruiter_shows_a_placeholder_until_one_is_picked(qtbot, store,
     choose(qtbot, panel, DebriefPath.FIGHT)
     panel.plan.select_row(0)
     editor = panel.plan.editor
-    assert editor.task is not None and editor.task.step_id == "feedback_request"
+    assert editor.task is not None
+    assert editor.task.step_id == "feedback_request"
     assert "[recruiter's name]" in editor.body.toPlainText()
-    assert editor.fix_button.isVisibleTo(panel) and editor.note.isVisibleTo(panel)
+    assert editor.fix_button.isVisibleTo(panel)
+    assert editor.note.isVisibleTo(panel)
 
     qtbot.mouseClick(editor.fix_button, Qt.MouseButton.LeftButton)
     form = panel.plan.form
     form.pick.setCurrentIndex(form.pick.findText("Jordan Blake", Qt.MatchFlag.MatchStartsWith))
     qtbot.mouseClick(form.use_button, Qt.MouseButton.LeftButton)
-    assert panel.facts.recruiter is not None and panel.facts.recruiter.name == "Jordan Blake"
+    assert panel.facts.recruiter is not None
+    assert panel.facts.recruiter.name == "Jordan Blake"
     assert panel.tasks()[0].body.startswith("Hi Jordan,")
     assert "[recruiter's name]" not in panel.plan.editor.body.toPlainText()
 
@@ -178,10 +184,12 @@ def test_an_empty_title_is_shown_beside_its_task_and_nothing_is_written(qtbot, s
     with qtbot.assertNotEmitted(events.changed):
         qtbot.mouseClick(panel.create_button, Qt.MouseButton.LeftButton)
     assert saved(store) == ([], [])
-    assert not panel.confirmed and panel.isVisible()
+    assert not panel.confirmed
+    assert panel.isVisible()
     assert panel.plan.list.currentIndex().row() == 2  # the task with the problem
     error = panel.plan.editor.errors["title"]
-    assert error.isVisibleTo(panel) and error.text()
+    assert error.isVisibleTo(panel)
+    assert error.text()
     assert panel.plan.model.problem(2)
 
 
@@ -202,7 +210,8 @@ def test_a_missing_interviewer_can_be_added_inline(qtbot, store, events):
 
     choose(qtbot, panel, DebriefPath.FIGHT)
     (thanks,) = [t for t in panel.tasks() if t.step_id == "thank_you"]
-    assert thanks.body.startswith("Hi Dana,") and "event sourcing" in thanks.body.lower()
+    assert thanks.body.startswith("Hi Dana,")
+    assert "event sourcing" in thanks.body.lower()
     assert thanks.interview_id == ids["second"]
 
 
@@ -211,7 +220,8 @@ def test_without_interviewers_the_thank_you_step_is_finding_their_names(qtbot, s
     panel = open_panel(qtbot, store, events, ids["app"])
     choose(qtbot, panel, DebriefPath.FLIGHT)
     (find,) = [t for t in panel.tasks() if t.step_id == "thank_you"]
-    assert find.title.startswith("Find the names") and find.contact_id is None
+    assert find.title.startswith("Find the names")
+    assert find.contact_id is None
 
 
 def test_plan_models_pass_the_model_tester(qtbot, qtmodeltester, store, events):

@@ -98,7 +98,8 @@ def test_space_completes_and_ctrl_z_reopens(view, store, qtbot):
     assert load(store, first).done_at is not None
     assert view.model.index_of_task(first).isValid() is False
     assert view.selected_id() == second  # the neighbour is ready for the next key
-    assert view.message.isVisible() and "Thank Priya" in view.message_label.text()
+    assert view.message.isVisible()
+    assert "Thank Priya" in view.message_label.text()
 
     qtbot.keyClick(view.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert load(store, first).done is False

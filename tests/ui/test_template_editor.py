@@ -26,7 +26,8 @@ def test_save_my_version_is_used_by_the_next_render_and_reset_restores(
     )
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert is_overridden("flight_thank_you", folder)
-    assert dialog.status.text() == "Your version" and dialog.reset_button.isEnabled()
+    assert dialog.status.text() == "Your version"
+    assert dialog.reset_button.isEnabled()
     row = dialog.list.currentIndex()
     assert row.data().endswith("(your version)")
 

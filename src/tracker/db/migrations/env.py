@@ -1,6 +1,6 @@
 """Alembic environment: always run from code with a connection handed in by tracker.db.migrate."""
 
-from typing import Any
+from typing import Any, Literal
 
 from alembic import context
 from alembic.autogenerate.api import AutogenContext
@@ -9,7 +9,7 @@ from tracker.db.coltypes import UTCDateTime
 from tracker.db.models import Base
 
 
-def render_item(kind: str, obj: Any, autogen_context: AutogenContext) -> str | bool:
+def render_item(kind: str, obj: Any, autogen_context: AutogenContext) -> str | Literal[False]:
     # Migrations must not import app code that may change later: write plain types.
     if kind == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime(timezone=True)"

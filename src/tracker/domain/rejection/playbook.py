@@ -74,15 +74,15 @@ def _step(where: str, raw: Any, problems: list[str], exists: Callable[[str], boo
     if isinstance(step_id, str) and step_id.strip():
         where = f"{where} '{step_id}'"
     found = len(problems)
-    for name in FIELDS:
-        if name not in raw:
-            problems.append(f"{where}: missing '{name}'")
-    for name in raw:
-        if name not in FIELDS + OPTIONAL:
-            problems.append(f"{where}: unknown field '{name}'")
-    for name in ("id", "template", "title", "why"):
-        if name in raw and (not isinstance(raw[name], str) or not raw[name].strip()):
-            problems.append(f"{where}: '{name}' must be non-empty text")
+    problems.extend(f"{where}: missing '{name}'" for name in FIELDS if name not in raw)
+    problems.extend(
+        f"{where}: unknown field '{name}'" for name in raw if name not in FIELDS + OPTIONAL
+    )
+    problems.extend(
+        f"{where}: '{name}' must be non-empty text"
+        for name in ("id", "template", "title", "why")
+        if name in raw and (not isinstance(raw[name], str) or not raw[name].strip())
+    )
     kind = raw.get("kind")
     if "kind" in raw and kind not in {m.value for m in TaskKind}:
         problems.append(f"{where}: unknown kind {kind!r} (expected one of: {_choices(TaskKind)})")
@@ -154,9 +154,8 @@ def load_playbook(
     except tomllib.TOMLDecodeError as error:
         raise PlaybookError([f"the playbook is not valid TOML: {error}"]) from error
     problems: list[str] = []
-    for key in data:
-        if key not in ("version", *(p.value for p in DebriefPath)):
-            problems.append(f"unknown section '{key}'")
+    known = ("version", *(p.value for p in DebriefPath))
+    problems.extend(f"unknown section '{key}'" for key in data if key not in known)
     fight = _path(data, DebriefPath.FIGHT, problems, template_exists)
     flight = _path(data, DebriefPath.FLIGHT, problems, template_exists)
     if problems:
