@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.db.enums import Stage
+from tracker.domain.changes import Kind
 from tracker.domain.rows import Sort, StageMove
 from tracker.domain.store import Store
 from tracker.startup.first_paint import FirstPaint
@@ -26,7 +27,7 @@ from tracker.ui.applications.model import ApplicationsTableModel, Column
 from tracker.ui.common.message_page import MessagePage
 from tracker.ui.common.settings import load_sort, restore_header, save_header, save_sort
 from tracker.ui.common.views import add_and_select, row_table, search_box, select_index
-from tracker.ui.events import APPLICATIONS, DataEvents
+from tracker.ui.events import DataEvents
 
 EMPTY_TEXT = "No applications yet. Press Ctrl+N or click New application to add your first one."
 NO_MATCH_TEXT = "No applications match this search."
@@ -158,8 +159,8 @@ class ApplicationsView(QWidget):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
-    def _on_data_changed(self, kinds: set[str]) -> None:
-        if APPLICATIONS in kinds:
+    def _on_data_changed(self, kinds: frozenset[Kind]) -> None:
+        if Kind.APPLICATIONS in kinds:
             self.model.reload()
 
     def _remember_selection(self) -> None:

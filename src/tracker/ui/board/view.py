@@ -10,13 +10,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QVBoxLayout, QWidget
 
 from tracker.db.enums import ACTIVE_STAGES, CLOSED_STAGES, Stage
 from tracker.domain.board_rows import BoardCard, BoardFirstPaint, NextTask
+from tracker.domain.changes import Kind
 from tracker.domain.rows import BOARD_PAGE as CARD_PAGE
 from tracker.domain.rows import StageMove
 from tracker.domain.store import Store
 from tracker.ui.applications.commands import move_or_warn
 from tracker.ui.board.column import BoardColumn, BoardList, ClosedToggle
 from tracker.ui.common.roles import ItemRole
-from tracker.ui.events import APPLICATIONS, TASKS, DataEvents
+from tracker.ui.events import DataEvents
 
 # Closed stages in the order a person reads their outcomes: the good one first.
 CLOSED_ORDER = (Stage.ACCEPTED, Stage.REJECTED, Stage.WITHDRAWN, Stage.GHOSTED)
@@ -24,6 +25,9 @@ assert set(CLOSED_ORDER) == CLOSED_STAGES
 
 EMPTY_HINT = "Nothing here yet. Press Ctrl+N to add a job you are eyeing."
 DROP_HINT = "Drag a card here"
+
+# Cards show applications and each one's next task.
+SHOWN = frozenset({Kind.APPLICATIONS, Kind.TASKS})
 
 
 class BoardView(QWidget):
@@ -152,8 +156,8 @@ class BoardView(QWidget):
         if keep is not None:
             self.select_application(keep, focus=False)
 
-    def _on_data_changed(self, kinds: set[str]) -> None:
-        if APPLICATIONS in kinds or TASKS in kinds:
+    def _on_data_changed(self, kinds: frozenset[Kind]) -> None:
+        if kinds & SHOWN:
             self.reload()
 
     def _show_closed(self, on: bool) -> None:
