@@ -85,3 +85,40 @@ def move_or_warn(
         title="Could not change the stage",
     )
     return None if result is None else result.value
+
+
+class StageMoveCommand(QUndoCommand):
+    """A stage change already made (by a drag, a key, a menu or the detail dialog), recorded so
+    Ctrl+Z moves it back. Undo and redo are stage changes too, through the domain's one stage
+    rule, so the history shows them; nothing else (a plan made after a rejection) is undone."""
+
+    def __init__(self, store: Store, events: DataEvents, move: StageMove) -> None:
+        super().__init__(f"move to {move.to_stage.label}")
+        self._store = store
+        self._events = events
+        self.move = move
+        self._made = True  # the first redo(), from QUndoStack.push, has nothing left to do
+
+    def _go(self, stage: Stage) -> None:
+        from tracker.domain.applications import change_stage
+
+        run_write(  # deleted meanwhile: nothing left to move
+            None,
+            self._events,
+            lambda: change_stage(self._store, self.move.application_id, stage),
+            title="Could not change the stage",
+            warn_if_gone=False,
+            on_gone=lambda _exc: self.setObsolete(True),
+        )
+
+    def redo(self) -> None:
+        if self._made:
+            self._made = False
+            return
+        self._go(self.move.to_stage)
+
+    def undo(self) -> None:
+        if self.move.from_stage is None:  # the first stage has nothing before it
+            self.setObsolete(True)
+            return
+        self._go(self.move.from_stage)

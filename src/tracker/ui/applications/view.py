@@ -38,11 +38,13 @@ def _order(sort: Sort) -> Qt.SortOrder:
 
 
 class ApplicationsView(QWidget):
+    """On its own (as in tests) it owns its actions and undo stack; in the window it is given
+    the window's, which act on whichever view is on screen (see tracker.ui.commands)."""
+
     stage_moved = Signal(object)  # a StageMove that changed stage (a rejection opens a panel)
-    counts_changed = Signal(int, int)
-    plan_requested = Signal(
-        int
-    )  # application id: "Plan my response…" on a rejected row  # rows shown, applications in total
+    counts_changed = Signal(int, int)  # rows shown, applications in total
+    plan_requested = Signal(int)  # application id: "Plan my response…" on a rejected row
+    selection_changed = Signal()
 
     def __init__(
         self,
@@ -50,12 +52,16 @@ class ApplicationsView(QWidget):
         events: DataEvents,
         parent: QWidget | None = None,
         first_paint: Callable[[Sort], FirstPaint] | None = None,
+        actions: ApplicationActions | None = None,
+        undo_stack: QUndoStack | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
         self._events = events
         self._keep_id: int | None = None
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        self._own_actions = actions is None
+        self.commands = actions if actions is not None else ApplicationActions(self)
         sort = load_sort()
         self.model = ApplicationsTableModel(store, self, first_paint(sort) if first_paint else None)
         self.model.sort(Column.for_sort(sort.column), _order(sort))
@@ -83,16 +89,17 @@ class ApplicationsView(QWidget):
     # --- building ----------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        self.commands = ApplicationActions(self)
+        c = self.commands
+        # Shortcuts then work even when the view is shown on its own (as in tests).
+        self.addActions([c.new_action, c.edit_action, c.delete_action])
+        if not self._own_actions:
+            return  # the window's: they act on the view on screen
         self.commands.new_action.triggered.connect(self.new_application)
         self.commands.edit_action.triggered.connect(self.edit_selected)
         self.commands.delete_action.triggered.connect(self.delete_selected)
         self.commands.archive_action.triggered.connect(self.archive_selected)
         self.commands.show_archived_action.toggled.connect(self.model.set_show_archived)
         self.commands.move_requested.connect(self.move_selected)
-        # Shortcuts then work even when the view is shown on its own (as in tests).
-        c = self.commands
-        self.addActions([c.new_action, c.edit_action, c.delete_action])
 
     def _build_filters(self) -> None:
         self.search, self._search_timer = search_box(
@@ -182,8 +189,9 @@ class ApplicationsView(QWidget):
         self.counts_changed.emit(self.model.rowCount(), self.model.total_count)
 
     def _sync_actions(self) -> None:
-        row = self._selected_row()
-        self.commands.sync(None if row is None else self.model.row_data(row).stage)
+        if self._own_actions:
+            self.commands.sync(self.selected_stage())
+        self.selection_changed.emit()
 
     # --- selection -----------------------------------------------------------------------
 
@@ -194,6 +202,10 @@ class ApplicationsView(QWidget):
     def selected_id(self) -> int | None:
         row = self._selected_row()
         return None if row is None else self.model.row_data(row).id
+
+    def selected_stage(self) -> Stage | None:
+        row = self._selected_row()
+        return None if row is None else self.model.row_data(row).stage
 
     def select_id(self, application_id: int) -> bool:
         row = self.model.row_for_id(application_id)

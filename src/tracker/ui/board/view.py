@@ -35,6 +35,7 @@ class BoardView(QWidget):
     open_requested = Signal(int)  # application id: Enter or double-click on a card
     delete_requested = Signal(int)  # application id: the Delete key or the menu
     plan_requested = Signal(int)  # application id: "Plan my response…" on a rejected card
+    selection_changed = Signal()
 
     def __init__(
         self,
@@ -155,6 +156,7 @@ class BoardView(QWidget):
         self.closed_toggle.setAccessibleDescription(f"{closed} closed applications")
         if keep is not None:
             self.select_application(keep, focus=False)
+        self.selection_changed.emit()
 
     def _on_data_changed(self, kinds: frozenset[Kind]) -> None:
         if kinds & SHOWN:
@@ -166,11 +168,11 @@ class BoardView(QWidget):
     # --- selection -----------------------------------------------------------------------
 
     def _keep_single_selection(self, source: BoardList) -> None:
-        if not source.selectionModel().hasSelection():
-            return
-        for column in self.columns.values():
-            if column.list is not source:
-                column.list.clearSelection()
+        if source.selectionModel().hasSelection():
+            for column in self.columns.values():
+                if column.list is not source:
+                    column.list.clearSelection()
+        self.selection_changed.emit()
 
     def selected_id(self) -> int | None:
         for column in self.columns.values():
@@ -197,7 +199,7 @@ class BoardView(QWidget):
             return True
         return False
 
-    def _selected_stage(self) -> Stage | None:
+    def selected_stage(self) -> Stage | None:
         for stage, column in self.columns.items():
             if column.list.selected_id() is not None:
                 return stage
@@ -207,7 +209,7 @@ class BoardView(QWidget):
 
     def move_selected(self, delta: int) -> StageMove | None:
         """Move the selected card to the next (+1) or previous (-1) active stage."""
-        application_id, stage = self.selected_id(), self._selected_stage()
+        application_id, stage = self.selected_id(), self.selected_stage()
         if application_id is None or stage not in ACTIVE_STAGES:
             return None  # closed cards move through the menu: there is no "next" to a rejection
         position = ACTIVE_STAGES.index(stage) + delta
