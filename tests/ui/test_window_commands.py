@@ -281,3 +281,26 @@ def test_views_ignore_kinds_they_do_not_show(window, qtbot, add, events):
     assert window.applications.model.rowCount() == 0
     events.publish({Kind.APPLICATIONS})
     assert window.applications.model.rowCount() == 1
+
+
+def test_a_contact_renamed_in_the_contacts_tab_is_renamed_on_their_task(window, qtbot, store):
+    from tracker.domain.contacts import ContactInput, create_contact
+    from tracker.ui.tasks.model import Column as TaskColumn
+
+    bo = create_contact(store, ContactInput(name="Bo Berg")).value
+    task = create_task(store, TaskInput("Thank Bo", contact_id=bo)).value
+    window.tabs.show_view("tasks")
+    tasks = window.tabs.current_view()
+    assert tasks.model.index_of_task(task, TaskColumn.FOR).data() == "Bo Berg"
+    window.tabs.show_view("contacts")
+    contacts = window.tabs.current_view()
+    assert contacts.select_id(bo)
+    name = contacts.editor.inputs["name"]
+    name.selectAll()
+    qtbot.keyClicks(name, "Bo Lindqvist")
+
+    with qtbot.waitSignal(window._events.changed) as changed:
+        qtbot.mouseClick(contacts.editor.save_button, Qt.MouseButton.LeftButton)
+
+    assert changed.args == [frozenset({Kind.CONTACTS})]
+    assert tasks.model.index_of_task(task, TaskColumn.FOR).data() == "Bo Lindqvist"
