@@ -66,8 +66,8 @@ def test_database_refuses_an_unknown_stage(store: Store) -> None:
 
 
 def test_database_refuses_an_unknown_contact_role(store: Store) -> None:
-    app_id = create_application(store, ApplicationInput(company="Acme", role="Engineer"))
-    contact_id = create_contact(store, ContactInput(name="Ann"))
+    app_id = create_application(store, ApplicationInput(company="Acme", role="Engineer")).value
+    contact_id = create_contact(store, ContactInput(name="Ann")).value
     with pytest.raises(IntegrityError), store.engine.begin() as conn:
         conn.execute(
             text(
@@ -94,11 +94,11 @@ def test_a_company_in_use_cannot_be_deleted(store: Store) -> None:
 
 def build_full_application(store: Store, company: str) -> tuple[int, list[int]]:
     """An application with one of every child row; returns its id and its contacts' ids."""
-    app_id = create_application(store, ApplicationInput(company=company, role="Engineer"))
+    app_id = create_application(store, ApplicationInput(company=company, role="Engineer")).value
     change_stage(store, app_id, Stage.INTERVIEWING)
-    recruiter = create_contact(store, ContactInput(name="Rae Recruiter"))
-    first = create_contact(store, ContactInput(name="Ivy Interviewer"))
-    second = create_contact(store, ContactInput(name="Ian Interviewer"))
+    recruiter = create_contact(store, ContactInput(name="Rae Recruiter")).value
+    first = create_contact(store, ContactInput(name="Ivy Interviewer")).value
+    second = create_contact(store, ContactInput(name="Ian Interviewer")).value
     assign_role(store, app_id, recruiter, ContactRole.RECRUITER)
     interview_id = create_interview(
         store,
@@ -111,7 +111,7 @@ def build_full_application(store: Store, company: str) -> tuple[int, list[int]]:
                 ParticipantInput(second, "Testing", Connection.OKAY),
             ),
         ),
-    )
+    ).value
     create_task(store, TaskInput(title="Follow up", application_id=app_id))
     create_task(
         store,
@@ -158,8 +158,8 @@ def test_deleting_one_application_keeps_the_other(store: Store) -> None:
 
 
 def test_deleting_an_application_keeps_a_company_a_contact_belongs_to(store: Store) -> None:
-    app_id = create_application(store, ApplicationInput(company="Acme", role="Engineer"))
-    contact_id = create_contact(store, ContactInput(name="Ann", company="Acme"))
+    app_id = create_application(store, ApplicationInput(company="Acme", role="Engineer")).value
+    contact_id = create_contact(store, ContactInput(name="Ann", company="Acme")).value
     delete_application(store, app_id)
     with store.reading() as session:
         assert session.scalars(select(Company.name)).all() == ["Acme"]
@@ -170,7 +170,7 @@ def test_deleting_an_application_keeps_a_company_a_contact_belongs_to(store: Sto
 
 
 def test_deleting_an_application_keeps_a_company_another_application_uses(store: Store) -> None:
-    first = create_application(store, ApplicationInput(company="Acme", role="Engineer"))
+    first = create_application(store, ApplicationInput(company="Acme", role="Engineer")).value
     create_application(store, ApplicationInput(company="Acme", role="Designer"))
     delete_application(store, first)
     with store.reading() as session:
@@ -178,7 +178,7 @@ def test_deleting_an_application_keeps_a_company_another_application_uses(store:
 
 
 def test_utc_datetime_refuses_a_naive_value(store: Store) -> None:
-    app_id = create_application(store, ApplicationInput(company="Acme", role="Engineer"))
+    app_id = create_application(store, ApplicationInput(company="Acme", role="Engineer")).value
     with pytest.raises(StatementError) as caught, store.transaction() as session:
         session.add(Interview(application_id=app_id, starts_at=datetime(2025, 3, 1, 10)))
     assert isinstance(caught.value.orig, ValueError)
@@ -187,7 +187,7 @@ def test_utc_datetime_refuses_a_naive_value(store: Store) -> None:
 
 
 def test_utc_datetime_reads_back_the_same_instant_in_utc(store: Store) -> None:
-    app_id = create_application(store, ApplicationInput(company="Acme", role="Engineer"))
+    app_id = create_application(store, ApplicationInput(company="Acme", role="Engineer")).value
     tokyo = timezone(timedelta(hours=9))
     given = datetime(2025, 3, 1, 9, 30, 15, 123456, tzinfo=tokyo)
     with store.transaction() as session:
@@ -211,7 +211,7 @@ def test_utc_datetime_reads_back_the_same_instant_in_utc(store: Store) -> None:
 
 def test_created_at_is_aware_utc(store: Store) -> None:
     before = datetime.now(UTC)
-    app_id = create_application(store, ApplicationInput(company="Acme", role="Engineer"))
+    app_id = create_application(store, ApplicationInput(company="Acme", role="Engineer")).value
     with store.reading() as session:
         application = session.get(Application, app_id)
         assert application is not None

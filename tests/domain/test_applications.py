@@ -54,14 +54,14 @@ def row_counts(store: Store) -> tuple[int, int, int]:
 def new(store: Store, **changes: object) -> int:
     return create_application(
         store, ApplicationInput(**{"company": "Acme", "role": "Engineer", **changes})
-    )
+    ).value
 
 
 # --- create, get, update, archive, delete ------------------------------------------------
 
 
 def test_create_then_get_returns_the_cleaned_input(store: Store) -> None:
-    app_id = create_application(store, FULL)
+    app_id = create_application(store, FULL).value
     got = get_application(store, app_id)
     assert got == replace(FULL, salary_currency="EUR")
     assert isinstance(got.stage, Stage)
@@ -71,7 +71,7 @@ def test_text_is_trimmed_and_empty_text_means_none(store: Store) -> None:
     app_id = create_application(
         store,
         ApplicationInput(company="  Acme  ", role=" Engineer ", location="   ", notes=""),
-    )
+    ).value
     got = get_application(store, app_id)
     assert (got.company, got.role, got.location, got.notes) == ("Acme", "Engineer", None, None)
 
@@ -117,7 +117,7 @@ def test_operations_on_a_missing_application_raise_not_found(store: Store, opera
 def test_update_saves_every_field(store: Store) -> None:
     app_id = new(store)
     changed = replace(FULL, stage=Stage.WISHLIST, applied_on=None, closed_on=None)
-    move = update_application(store, app_id, changed)
+    move = update_application(store, app_id, changed).value
     assert move.changed is False
     assert get_application(store, app_id) == replace(changed, salary_currency="EUR")
 
@@ -133,7 +133,7 @@ def test_update_with_a_different_stage_records_the_change(store: Store) -> None:
     app_id = new(store)
     move = update_application(
         store, app_id, ApplicationInput(company="Acme", role="Engineer", stage=Stage.SCREENING)
-    )
+    ).value
     assert (move.from_stage, move.to_stage, move.changed) == (
         Stage.WISHLIST,
         Stage.SCREENING,
@@ -172,7 +172,7 @@ def test_delete_removes_application_and_history(store: Store) -> None:
 
 def test_change_stage_records_from_and_to(store: Store) -> None:
     app_id = new(store)
-    move = change_stage(store, app_id, Stage.APPLIED, note="Sent CV")
+    move = change_stage(store, app_id, Stage.APPLIED, note="Sent CV").value
     assert move.application_id == app_id
     assert (move.from_stage, move.to_stage) == (Stage.WISHLIST, Stage.APPLIED)
     assert move.changed
@@ -186,7 +186,7 @@ def test_change_stage_records_from_and_to(store: Store) -> None:
 
 def test_moving_to_rejected_is_flagged(store: Store) -> None:
     app_id = new(store, stage=Stage.INTERVIEWING)
-    move = change_stage(store, app_id, "rejected")
+    move = change_stage(store, app_id, "rejected").value
     assert move.rejected is True
     assert move.to_stage is Stage.REJECTED
 
@@ -194,7 +194,7 @@ def test_moving_to_rejected_is_flagged(store: Store) -> None:
 @pytest.mark.parametrize("stage", [s for s in Stage if s is not Stage.REJECTED])
 def test_other_moves_are_not_rejections(store: Store, stage: Stage) -> None:
     app_id = new(store, stage=Stage.REJECTED if stage is Stage.WISHLIST else Stage.WISHLIST)
-    move = change_stage(store, app_id, stage)
+    move = change_stage(store, app_id, stage).value
     assert move.changed is True
     assert move.rejected is False
 
@@ -202,7 +202,7 @@ def test_other_moves_are_not_rejections(store: Store, stage: Stage) -> None:
 def test_moving_to_the_same_stage_records_nothing(store: Store) -> None:
     app_id = new(store, stage=Stage.REJECTED)
     before = row_counts(store)
-    move = change_stage(store, app_id, Stage.REJECTED)
+    move = change_stage(store, app_id, Stage.REJECTED).value
     assert move.changed is False
     assert move.rejected is False
     assert row_counts(store) == before
@@ -212,7 +212,7 @@ def test_moving_to_the_same_stage_records_nothing(store: Store) -> None:
 def test_leaving_wishlist_fills_applied_on(store: Store) -> None:
     app_id = new(store)
     assert get_application(store, app_id).applied_on is None
-    move = change_stage(store, app_id, Stage.APPLIED)
+    move = change_stage(store, app_id, Stage.APPLIED).value
     assert get_application(store, app_id).applied_on == move.changed_at.astimezone().date()
 
 
@@ -226,7 +226,7 @@ def test_leaving_wishlist_keeps_an_applied_on_already_given(store: Store) -> Non
 def test_closed_stages_set_closed_on_and_reopening_clears_it(store: Store, closed: Stage) -> None:
     app_id = new(store, stage=Stage.INTERVIEWING)
     assert get_application(store, app_id).closed_on is None
-    move = change_stage(store, app_id, closed)
+    move = change_stage(store, app_id, closed).value
     assert get_application(store, app_id).closed_on == move.changed_at.astimezone().date()
     change_stage(store, app_id, Stage.OFFER)
     assert get_application(store, app_id).closed_on is None
@@ -355,7 +355,7 @@ def test_good_boundary_values_are_accepted(store: Store) -> None:
             closed_on=date(2100, 12, 31),
             priority=5,
         ),
-    )
+    ).value
     got = get_application(store, app_id)
     assert got.salary_currency == "USD"
     assert len(got.notes or "") == 20_000

@@ -27,11 +27,11 @@ def noon(day: date) -> datetime:
 def new_app(store: Store, company: str, stage: Stage = Stage.APPLIED, priority: int = 0) -> int:
     return create_application(
         store, ApplicationInput(company=company, role="Engineer", stage=stage, priority=priority)
-    )
+    ).value
 
 
 def task(store: Store, app_id: int, title: str, due: date | None = None) -> int:
-    return create_task(store, TaskInput(title=title, due_on=due, application_id=app_id))
+    return create_task(store, TaskInput(title=title, due_on=due, application_id=app_id)).value
 
 
 def card_for(store: Store, app_id: int, today: date = TODAY):
@@ -42,7 +42,7 @@ def card_for(store: Store, app_id: int, today: date = TODAY):
 
 def test_days_in_stage_count_from_when_the_stage_was_reached(store):
     app_id = new_app(store, "Northwind")
-    move = change_stage(store, app_id, Stage.SCREENING)
+    move = change_stage(store, app_id, Stage.SCREENING).value
     with store.reading() as session:
         reached = session.get(Application, app_id).stage_changed_at
         latest = max(c.changed_at for c in session.get(Application, app_id).stage_changes)

@@ -48,11 +48,11 @@ def count(store: Store, model: type) -> int:
 
 @pytest.fixture
 def app_id(store: Store) -> int:
-    return create_application(store, ApplicationInput(company="Acme", role="Engineer"))
+    return create_application(store, ApplicationInput(company="Acme", role="Engineer")).value
 
 
 def test_create_then_get(store: Store) -> None:
-    contact_id = create_contact(store, ANN)
+    contact_id = create_contact(store, ANN).value
     assert get_contact(store, contact_id) == ANN
 
 
@@ -62,12 +62,12 @@ def test_contact_joins_an_existing_company(store: Store, app_id: int) -> None:
 
 
 def test_minimal_contact_has_nothing_else(store: Store) -> None:
-    contact_id = create_contact(store, ContactInput(name="  Bo  ", email="  ", company=""))
+    contact_id = create_contact(store, ContactInput(name="  Bo  ", email="  ", company="")).value
     assert get_contact(store, contact_id) == ContactInput(name="Bo")
 
 
 def test_update_replaces_every_field(store: Store) -> None:
-    contact_id = create_contact(store, ANN)
+    contact_id = create_contact(store, ANN).value
     changed = ContactInput(name="Ann Baker", company="Globex", email="ann@globex.example")
     update_contact(store, contact_id, changed)
     assert get_contact(store, contact_id) == changed
@@ -76,8 +76,8 @@ def test_update_replaces_every_field(store: Store) -> None:
 
 
 def test_delete_removes_the_contact_and_their_roles(store: Store, app_id: int) -> None:
-    keep = create_contact(store, ContactInput(name="Keep"))
-    gone = create_contact(store, ContactInput(name="Gone"))
+    keep = create_contact(store, ContactInput(name="Keep")).value
+    gone = create_contact(store, ContactInput(name="Gone")).value
     assign_role(store, app_id, keep, ContactRole.RECRUITER)
     assign_role(store, app_id, gone, ContactRole.HIRING_MANAGER)
     delete_contact(store, gone)
@@ -122,7 +122,7 @@ INVALID = [
     ("changes", "field"), [c[1:] for c in INVALID], ids=[c[0] for c in INVALID]
 )
 def test_invalid_contact_is_refused(store: Store, changes: dict[str, object], field: str) -> None:
-    existing = create_contact(store, ANN)
+    existing = create_contact(store, ANN).value
     before = (count(store, Contact), count(store, Company))
     with pytest.raises(ValidationError) as caught:
         create_contact(store, replace(ANN, **changes))
@@ -143,7 +143,7 @@ def test_all_contact_problems_are_reported(store: Store) -> None:
 
 
 def test_assign_role_is_idempotent(store: Store, app_id: int) -> None:
-    contact_id = create_contact(store, ContactInput(name="Ann"))
+    contact_id = create_contact(store, ContactInput(name="Ann")).value
     assign_role(store, app_id, contact_id, ContactRole.RECRUITER)
     assign_role(store, app_id, contact_id, "recruiter")
     assert people_on(store, app_id) == [(contact_id, "Ann", ContactRole.RECRUITER)]
@@ -151,7 +151,7 @@ def test_assign_role_is_idempotent(store: Store, app_id: int) -> None:
 
 
 def test_one_contact_can_play_several_roles(store: Store, app_id: int) -> None:
-    contact_id = create_contact(store, ContactInput(name="Morgan"))
+    contact_id = create_contact(store, ContactInput(name="Morgan")).value
     assign_role(store, app_id, contact_id, ContactRole.DECISION_MAKER)
     assign_role(store, app_id, contact_id, ContactRole.HIRING_MANAGER)
     roles = {role for _, _, role in people_on(store, app_id)}
@@ -159,7 +159,7 @@ def test_one_contact_can_play_several_roles(store: Store, app_id: int) -> None:
 
 
 def test_remove_role_removes_only_that_role(store: Store, app_id: int) -> None:
-    contact_id = create_contact(store, ContactInput(name="Morgan"))
+    contact_id = create_contact(store, ContactInput(name="Morgan")).value
     assign_role(store, app_id, contact_id, ContactRole.DECISION_MAKER)
     assign_role(store, app_id, contact_id, ContactRole.HIRING_MANAGER)
     remove_role(store, app_id, contact_id, "decision_maker")
@@ -170,10 +170,10 @@ def test_remove_role_removes_only_that_role(store: Store, app_id: int) -> None:
 
 
 def test_people_on_lists_only_that_application(store: Store, app_id: int) -> None:
-    other = create_application(store, ApplicationInput(company="Globex", role="Engineer"))
-    zed = create_contact(store, ContactInput(name="Zed"))
-    amy = create_contact(store, ContactInput(name="Amy"))
-    bob = create_contact(store, ContactInput(name="Bob"))
+    other = create_application(store, ApplicationInput(company="Globex", role="Engineer")).value
+    zed = create_contact(store, ContactInput(name="Zed")).value
+    amy = create_contact(store, ContactInput(name="Amy")).value
+    bob = create_contact(store, ContactInput(name="Bob")).value
     assign_role(store, app_id, zed, ContactRole.RECRUITER)
     assign_role(store, app_id, amy, ContactRole.RECRUITER)
     assign_role(store, other, bob, ContactRole.RECRUITER)
@@ -185,7 +185,7 @@ def test_people_on_lists_only_that_application(store: Store, app_id: int) -> Non
 
 
 def test_assign_role_checks_its_inputs(store: Store, app_id: int) -> None:
-    contact_id = create_contact(store, ContactInput(name="Ann"))
+    contact_id = create_contact(store, ContactInput(name="Ann")).value
     with pytest.raises(ValidationError) as caught:
         assign_role(store, app_id, contact_id, "boss")
     assert caught.value.field == "role"
@@ -201,9 +201,9 @@ def test_assign_role_checks_its_inputs(store: Store, app_id: int) -> None:
 
 
 def test_contact_rows_search_name_title_company_email(store: Store) -> None:
-    ann = create_contact(store, ANN)
-    bo = create_contact(store, ContactInput(name="Bo", email="bo@fabrikam.example"))
-    pct = create_contact(store, ContactInput(name="Cy", title="Top 1% _closer_"))
+    ann = create_contact(store, ANN).value
+    bo = create_contact(store, ContactInput(name="Bo", email="bo@fabrikam.example")).value
+    pct = create_contact(store, ContactInput(name="Cy", title="Top 1% _closer_")).value
     assert [r.id for r in contact_rows(store)] == [ann, bo, pct]  # by name
     assert [r.id for r in contact_rows(store, "RECRUIT")] == [ann]
     assert [r.id for r in contact_rows(store, "acme")] == [ann]  # company name
@@ -217,13 +217,13 @@ def test_contact_rows_search_name_title_company_email(store: Store) -> None:
 
 
 def test_contact_rows_network_only(store: Store) -> None:
-    ann = create_contact(store, ANN)
+    ann = create_contact(store, ANN).value
     create_contact(store, ContactInput(name="Bo"))
     assert [r.id for r in contact_rows(store, network_only=True)] == [ann]
 
 
 def test_roles_of_and_interviews_with(store: Store, app_id: int) -> None:
-    ann = create_contact(store, ANN)
+    ann = create_contact(store, ANN).value
     assign_role(store, app_id, ann, ContactRole.RECRUITER)
     assign_role(store, app_id, ann, ContactRole.INTERVIEWER)
     roles = roles_of(store, ann)
@@ -235,7 +235,7 @@ def test_roles_of_and_interviews_with(store: Store, app_id: int) -> None:
         store,
         app_id,
         InterviewInput(kind=InterviewKind.TECHNICAL, participants=(ParticipantInput(ann),)),
-    )
+    ).value
     talks = interviews_with(store, ann)
     assert [(t.interview_id, t.company, t.kind) for t in talks] == [
         (interview, "Acme", InterviewKind.TECHNICAL)

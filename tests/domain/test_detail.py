@@ -21,7 +21,7 @@ from tracker.domain.store import Store
 
 
 def make(store: Store) -> int:
-    return create_application(store, ApplicationInput(company="Northwind", role="Backend"))
+    return create_application(store, ApplicationInput(company="Northwind", role="Backend")).value
 
 
 def test_history_is_newest_first_with_notes(store: Store) -> None:
@@ -41,7 +41,7 @@ def test_people_rows_and_contact_choices(store: Store) -> None:
     app_id = make(store)
     jordan = create_contact(
         store, ContactInput("Jordan Blake", "Recruiter", "Northwind", "j@northwind.example")
-    )
+    ).value
     create_contact(store, ContactInput("Ana Ruiz", "Engineer", "Elsewhere"))
     create_contact(store, ContactInput("Zoe 100%", None, None))
     assign_role(store, app_id, jordan, ContactRole.RECRUITER)
@@ -59,11 +59,11 @@ def test_people_rows_and_contact_choices(store: Store) -> None:
 
 def test_interview_rows_and_participants(store: Store) -> None:
     app_id = make(store)
-    priya = create_contact(store, ContactInput("Priya", "Senior Engineer"))
-    tomas = create_contact(store, ContactInput("Tomas"))
+    priya = create_contact(store, ContactInput("Priya", "Senior Engineer")).value
+    tomas = create_contact(store, ContactInput("Tomas")).value
     early = datetime(2025, 3, 1, 9, tzinfo=UTC)
     late = datetime(2025, 3, 8, 9, tzinfo=UTC)
-    first = create_interview(store, app_id, InterviewInput(kind="technical", starts_at=early))
+    first = create_interview(store, app_id, InterviewInput(kind="technical", starts_at=early)).value
     second = create_interview(
         store,
         app_id,
@@ -76,7 +76,7 @@ def test_interview_rows_and_participants(store: Store) -> None:
                 ParticipantInput(priya, "Billing", Connection.STRONG),
             ),
         ),
-    )
+    ).value
     rows = interview_rows(store, app_id)
     assert [(r.id, r.kind, r.round, r.interviewers) for r in rows] == [
         (second, InterviewKind.PANEL, 2, "Tomas, Priya"),

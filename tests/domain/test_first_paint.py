@@ -58,7 +58,7 @@ def test_first_paint_matches_the_domain_query(
                 company=company, role=role, stage=stage, location=location, applied_on=applied
             ),
         )
-    hidden = create_application(store, ApplicationInput(company="Old", role="Archived"))
+    hidden = create_application(store, ApplicationInput(company="Old", role="Archived")).value
     set_archived(store, hidden)
     sort = Sort(column, descending)
     painted = read_first_paint(db_path, sort)
@@ -79,15 +79,15 @@ def test_first_paint_board_matches_the_domain(store: Store, db_path: Path) -> No
     from tracker.domain.board import board_cards, stage_counts
     from tracker.domain.tasks import TaskInput, complete_task, create_task
 
-    first = create_application(store, ApplicationInput(company="Acme", role="Engineer"))
+    first = create_application(store, ApplicationInput(company="Acme", role="Engineer")).value
     second = create_application(
         store, ApplicationInput(company="Ørsted", role="Analyst", stage=Stage.APPLIED)
-    )
+    ).value
     create_task(store, TaskInput(title="Later", due_on=date(2026, 12, 9), application_id=first))
     create_task(store, TaskInput(title="Sooner", due_on=date(2026, 12, 1), application_id=first))
     done = create_task(
         store, TaskInput(title="Done", due_on=date(2026, 1, 1), application_id=first)
-    )
+    ).value
     complete_task(store, done)
     painted = read_first_paint(db_path).board
     assert painted.cards == board_cards(store, with_next_tasks=False)

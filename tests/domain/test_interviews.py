@@ -35,13 +35,14 @@ def count(store: Store, model: type) -> int:
 
 @pytest.fixture
 def app_id(store: Store) -> int:
-    return create_application(store, ApplicationInput(company="Acme", role="Engineer"))
+    return create_application(store, ApplicationInput(company="Acme", role="Engineer")).value
 
 
 @pytest.fixture
 def people(store: Store) -> tuple[int, int, int]:
     return tuple(  # type: ignore[return-value]
-        create_contact(store, ContactInput(name=name)) for name in ("Priya", "Tomas", "Morgan")
+        create_contact(store, ContactInput(name=name)).value
+        for name in ("Priya", "Tomas", "Morgan")
     )
 
 
@@ -63,7 +64,7 @@ def two_people(priya: int, tomas: int) -> InterviewInput:
 
 def test_create_with_two_participants(store: Store, app_id: int, people) -> None:
     priya, tomas, _ = people
-    interview_id = create_interview(store, app_id, two_people(priya, tomas))
+    interview_id = create_interview(store, app_id, two_people(priya, tomas)).value
     got = get_interview(store, interview_id)
     assert got == InterviewInput(
         kind=InterviewKind.TECHNICAL,
@@ -101,7 +102,7 @@ def test_participants_become_interviewers(store: Store, app_id: int, people) -> 
 
 def test_update_replaces_participants(store: Store, app_id: int, people) -> None:
     priya, tomas, morgan = people
-    interview_id = create_interview(store, app_id, two_people(priya, tomas))
+    interview_id = create_interview(store, app_id, two_people(priya, tomas)).value
     update_interview(
         store,
         interview_id,
@@ -129,7 +130,7 @@ def test_update_replaces_participants(store: Store, app_id: int, people) -> None
 
 def test_update_can_clear_participants(store: Store, app_id: int, people) -> None:
     priya, tomas, _ = people
-    interview_id = create_interview(store, app_id, two_people(priya, tomas))
+    interview_id = create_interview(store, app_id, two_people(priya, tomas)).value
     update_interview(store, interview_id, InterviewInput())
     assert get_interview(store, interview_id).participants == ()
     assert count(store, InterviewParticipant) == 0
@@ -138,7 +139,7 @@ def test_update_can_clear_participants(store: Store, app_id: int, people) -> Non
 
 def test_starts_at_in_another_zone_is_kept_as_the_same_instant(store: Store, app_id: int) -> None:
     local = datetime(2025, 3, 4, 16, 0, tzinfo=timezone(timedelta(hours=2)))
-    interview_id = create_interview(store, app_id, InterviewInput(starts_at=local))
+    interview_id = create_interview(store, app_id, InterviewInput(starts_at=local)).value
     got = get_interview(store, interview_id).starts_at
     assert got == local
     assert got is not None
@@ -191,7 +192,7 @@ def test_duplicate_participant_is_refused(store: Store, app_id: int, people) -> 
 def test_invalid_interview_is_refused(
     store: Store, app_id: int, data: InterviewInput, field: str, words: str
 ) -> None:
-    existing = create_interview(store, app_id, InterviewInput(notes="keep"))
+    existing = create_interview(store, app_id, InterviewInput(notes="keep")).value
     with pytest.raises(ValidationError) as caught:
         create_interview(store, app_id, data)
     assert set(caught.value.problems) == {field}
@@ -223,7 +224,7 @@ def test_missing_rows_raise_not_found(store: Store, app_id: int, people) -> None
     assert count(store, Interview) == 0
     interview_id = create_interview(
         store, app_id, InterviewInput(participants=(ParticipantInput(priya, "kept"),))
-    )
+    ).value
     with pytest.raises(NotFoundError):
         update_interview(store, interview_id, InterviewInput(participants=(ParticipantInput(999),)))
     assert get_interview(store, interview_id).participants == (ParticipantInput(priya, "kept"),)
@@ -236,11 +237,13 @@ def test_missing_rows_raise_not_found(store: Store, app_id: int, people) -> None
 
 def test_delete_interview_keeps_contacts_and_tasks(store: Store, app_id: int, people) -> None:
     priya, tomas, _ = people
-    interview_id = create_interview(store, app_id, two_people(priya, tomas))
-    other = create_interview(store, app_id, InterviewInput(participants=(ParticipantInput(priya),)))
+    interview_id = create_interview(store, app_id, two_people(priya, tomas)).value
+    other = create_interview(
+        store, app_id, InterviewInput(participants=(ParticipantInput(priya),))
+    ).value
     task_id = create_task(
         store, TaskInput(title="Thank Priya", application_id=app_id, interview_id=interview_id)
-    )
+    ).value
     delete_interview(store, interview_id)
     with pytest.raises(NotFoundError):
         get_interview(store, interview_id)
@@ -266,7 +269,7 @@ def test_save_interview_creates_new_people_at_the_company(store: Store, app_id: 
         participants=(ParticipantInput(priya, "Billing", "strong"),),
     )
     new = [NewPerson("Sam Ito", "Data Engineer", "Streaming ingestion", "okay")]
-    interview_id = save_interview(store, app_id, None, data, new)
+    interview_id = save_interview(store, app_id, None, data, new).value
 
     with store.reading() as session:
         sam = session.scalars(select(Contact).where(Contact.name == "Sam Ito")).one()
@@ -283,9 +286,12 @@ def test_save_interview_creates_new_people_at_the_company(store: Store, app_id: 
 
 def test_save_interview_updates_and_keeps_one_row(store: Store, app_id: int, people):
     priya, tomas, _ = people
-    interview_id = save_interview(store, app_id, None, two_people(priya, tomas), [])
+    interview_id = save_interview(store, app_id, None, two_people(priya, tomas), []).value
     changed = InterviewInput(kind="final", participants=(ParticipantInput(tomas, "Roadmap"),))
-    assert save_interview(store, app_id, interview_id, changed, [NewPerson("Ana")]) == interview_id
+    assert (
+        save_interview(store, app_id, interview_id, changed, [NewPerson("Ana")]).value
+        == interview_id
+    )
     assert count(store, Interview) == 1
     got = get_interview(store, interview_id)
     assert got.kind == InterviewKind.FINAL
@@ -311,8 +317,8 @@ def test_failure_inside_the_transaction_rolls_back_new_contacts(store: Store, ap
 
 
 def test_save_interview_refuses_an_interview_of_another_application(store: Store, app_id: int):
-    other = create_application(store, ApplicationInput(company="Beta", role="Engineer"))
-    interview_id = save_interview(store, other, None, InterviewInput(), [])
+    other = create_application(store, ApplicationInput(company="Beta", role="Engineer")).value
+    interview_id = save_interview(store, other, None, InterviewInput(), []).value
     with pytest.raises(NotFoundError):
         save_interview(store, app_id, interview_id, InterviewInput(round=3), [])
     assert get_interview(store, interview_id).round == 1

@@ -343,7 +343,7 @@ def test_confirm_creates_exactly_the_ticked_tasks_and_a_debrief(store: Store) ->
     answers = Answers(True, "me", True, {ids["second"]}, {ids["Tomás Ortega"]})
     result = confirm_plan(
         store, ids["app"], DebriefPath.FIGHT, answers, "Clear code", "Talk about planning", plan
-    )
+    ).value
     assert len(result.task_ids) == len(plan) - 1
     with store.reading() as s:
         tasks = list(s.scalars(select(Task).where(Task.id.in_(result.task_ids)).order_by(Task.id)))
@@ -422,7 +422,7 @@ def test_gather_runs_a_fixed_number_of_queries(store: Store) -> None:
 def test_add_person_inline_fills_the_gaps(store: Store) -> None:
     ids = make_application(store, recruiter=False, interviewers=False)
     app = ids["app"]
-    recruiter = add_person_inline(store, app, " Jo Park ", "Recruiter", ContactRole.RECRUITER)
+    recruiter = add_person_inline(store, app, " Jo Park ", "Recruiter", ContactRole.RECRUITER).value
     interviewer = add_person_inline(
         store,
         app,
@@ -432,7 +432,7 @@ def test_add_person_inline_fills_the_gaps(store: Store) -> None:
         "Kafka; testing",
         ids["first"],
         email="ken@x.example",
-    )
+    ).value
     facts = gather(store, app)
     assert facts.recruiter is not None
     assert facts.recruiter.contact_id == recruiter

@@ -3,6 +3,6 @@ from tracker.domain.applications import ApplicationInput, create_application, li
 
 
 def test_created_application_is_listed(store):
-    app_id = create_application(store, ApplicationInput(company="Northwind", role="Backend"))
+    app_id = create_application(store, ApplicationInput(company="Northwind", role="Backend")).value
     rows = list_rows(store)
     assert [(r.id, r.company, r.stage) for r in rows] == [(app_id, "Northwind", Stage.WISHLIST)]

@@ -48,11 +48,11 @@ def count(store: Store) -> int:
 
 @pytest.fixture
 def app_id(store: Store) -> int:
-    return create_application(store, ApplicationInput(company="Acme", role="Engineer"))
+    return create_application(store, ApplicationInput(company="Acme", role="Engineer")).value
 
 
 def test_create_with_every_field(store: Store, app_id: int) -> None:
-    contact_id = create_contact(store, ContactInput(name="Ann"))
+    contact_id = create_contact(store, ContactInput(name="Ann")).value
     task_id = create_task(
         store,
         TaskInput(
@@ -65,7 +65,7 @@ def test_create_with_every_field(store: Store, app_id: int) -> None:
             application_id=app_id,
             contact_id=contact_id,
         ),
-    )
+    ).value
     task = load(store, task_id)
     assert (task.title, task.kind, task.due_on, task.origin) == (
         "Thank Ann",
@@ -80,7 +80,7 @@ def test_create_with_every_field(store: Store, app_id: int) -> None:
 
 
 def test_update_replaces_fields(store: Store, app_id: int) -> None:
-    task_id = create_task(store, TaskInput(title="Old", application_id=app_id, due_on=TODAY))
+    task_id = create_task(store, TaskInput(title="Old", application_id=app_id, due_on=TODAY)).value
     update_task(store, task_id, TaskInput(title="New", kind=TaskKind.PREP))
     task = load(store, task_id)
     assert (task.title, task.kind, task.due_on, task.application_id) == (
@@ -92,7 +92,7 @@ def test_update_replaces_fields(store: Store, app_id: int) -> None:
 
 
 def test_complete_sets_done_at_once(store: Store) -> None:
-    task_id = create_task(store, TaskInput(title="Write"))
+    task_id = create_task(store, TaskInput(title="Write")).value
     before = datetime.now(UTC)
     complete_task(store, task_id)
     first = load(store, task_id)
@@ -105,14 +105,14 @@ def test_complete_sets_done_at_once(store: Store) -> None:
 
 
 def test_complete_clears_a_snooze(store: Store) -> None:
-    task_id = create_task(store, TaskInput(title="Write"))
+    task_id = create_task(store, TaskInput(title="Write")).value
     snooze_task(store, task_id, date(2025, 6, 20), today=TODAY)
     complete_task(store, task_id)
     assert load(store, task_id).snoozed_until is None
 
 
 def test_reopen(store: Store) -> None:
-    task_id = create_task(store, TaskInput(title="Write"))
+    task_id = create_task(store, TaskInput(title="Write")).value
     complete_task(store, task_id)
     reopen_task(store, task_id)
     task = load(store, task_id)
@@ -122,7 +122,7 @@ def test_reopen(store: Store) -> None:
 
 
 def test_snooze_must_be_after_today(store: Store) -> None:
-    task_id = create_task(store, TaskInput(title="Write"))
+    task_id = create_task(store, TaskInput(title="Write")).value
     for bad in (TODAY, date(2025, 6, 1)):
         with pytest.raises(ValidationError) as caught:
             snooze_task(store, task_id, bad, today=TODAY)
@@ -137,8 +137,8 @@ def test_snooze_must_be_after_today(store: Store) -> None:
 
 
 def test_delete(store: Store) -> None:
-    keep = create_task(store, TaskInput(title="Keep"))
-    gone = create_task(store, TaskInput(title="Gone"))
+    keep = create_task(store, TaskInput(title="Keep")).value
+    gone = create_task(store, TaskInput(title="Gone")).value
     delete_task(store, gone)
     assert [row.id for row in open_tasks(store)] == [keep]
     with pytest.raises(NotFoundError):
@@ -163,12 +163,12 @@ def test_missing_task_raises_not_found(store: Store, operation) -> None:
 
 
 def test_open_tasks_soonest_first_undated_last(store: Store) -> None:
-    undated = create_task(store, TaskInput(title="Someday"))
-    later = create_task(store, TaskInput(title="Later", due_on=date(2025, 6, 20)))
-    overdue = create_task(store, TaskInput(title="Overdue", due_on=date(2025, 6, 1)))
-    done = create_task(store, TaskInput(title="Done", due_on=date(2025, 5, 1)))
-    soon = create_task(store, TaskInput(title="Soon", due_on=date(2025, 6, 11)))
-    undated_too = create_task(store, TaskInput(title="Also someday"))
+    undated = create_task(store, TaskInput(title="Someday")).value
+    later = create_task(store, TaskInput(title="Later", due_on=date(2025, 6, 20))).value
+    overdue = create_task(store, TaskInput(title="Overdue", due_on=date(2025, 6, 1))).value
+    done = create_task(store, TaskInput(title="Done", due_on=date(2025, 5, 1))).value
+    soon = create_task(store, TaskInput(title="Soon", due_on=date(2025, 6, 11))).value
+    undated_too = create_task(store, TaskInput(title="Also someday")).value
     complete_task(store, done)
     rows = open_tasks(store)
     assert [row.id for row in rows] == [overdue, soon, later, undated, undated_too]
@@ -178,8 +178,8 @@ def test_open_tasks_soonest_first_undated_last(store: Store) -> None:
 
 
 def test_open_tasks_for_one_application(store: Store, app_id: int) -> None:
-    other = create_application(store, ApplicationInput(company="Globex", role="Engineer"))
-    mine = create_task(store, TaskInput(title="Mine", application_id=app_id))
+    other = create_application(store, ApplicationInput(company="Globex", role="Engineer")).value
+    mine = create_task(store, TaskInput(title="Mine", application_id=app_id)).value
     create_task(store, TaskInput(title="Theirs", application_id=other))
     create_task(store, TaskInput(title="Nobody's"))
     rows = open_tasks(store, application_id=app_id)
@@ -197,7 +197,7 @@ def test_links_to_missing_rows_raise_not_found(store: Store, app_id: int) -> Non
             create_task(store, TaskInput(title="Orphan", **{field: 999}))
         assert caught.value.what == what
     assert count(store) == 0
-    task_id = create_task(store, TaskInput(title="Linked", application_id=app_id))
+    task_id = create_task(store, TaskInput(title="Linked", application_id=app_id)).value
     with pytest.raises(NotFoundError):
         update_task(store, task_id, TaskInput(title="Changed", application_id=999))
     task = load(store, task_id)
@@ -205,8 +205,8 @@ def test_links_to_missing_rows_raise_not_found(store: Store, app_id: int) -> Non
 
 
 def test_deleting_the_contact_keeps_the_task(store: Store) -> None:
-    contact_id = create_contact(store, ContactInput(name="Ann"))
-    task_id = create_task(store, TaskInput(title="Call Ann", contact_id=contact_id))
+    contact_id = create_contact(store, ContactInput(name="Ann")).value
+    task_id = create_task(store, TaskInput(title="Call Ann", contact_id=contact_id)).value
     delete_contact(store, contact_id)
     assert load(store, task_id).contact_id is None
 
@@ -224,7 +224,7 @@ def test_deleting_the_contact_keeps_the_task(store: Store) -> None:
     ids=["empty title", "long title", "kind", "origin", "due date", "draft"],
 )
 def test_invalid_task_is_refused(store: Store, data: TaskInput, field: str) -> None:
-    existing = create_task(store, TaskInput(title="Keep"))
+    existing = create_task(store, TaskInput(title="Keep")).value
     with pytest.raises(ValidationError) as caught:
         create_task(store, data)
     assert set(caught.value.problems) == {field}
@@ -245,16 +245,16 @@ def test_group_for_each_band() -> None:
 
 
 def test_grouped_tasks_join_what_each_is_for(store: Store, app_id: int) -> None:
-    ann = create_contact(store, ContactInput(name="Ann"))
-    late = create_task(store, TaskInput(title="Late", due_on=TODAY - timedelta(days=2)))
+    ann = create_contact(store, ContactInput(name="Ann")).value
+    late = create_task(store, TaskInput(title="Late", due_on=TODAY - timedelta(days=2))).value
     now = create_task(
         store, TaskInput(title="Now", due_on=TODAY, application_id=app_id, contact_id=ann)
-    )
-    none = create_task(store, TaskInput(title="Whenever"))
-    later = create_task(store, TaskInput(title="Later", due_on=TODAY + timedelta(days=30)))
-    done = create_task(store, TaskInput(title="Done", due_on=TODAY))
+    ).value
+    none = create_task(store, TaskInput(title="Whenever")).value
+    later = create_task(store, TaskInput(title="Later", due_on=TODAY + timedelta(days=30))).value
+    done = create_task(store, TaskInput(title="Done", due_on=TODAY)).value
     complete_task(store, done)
-    snoozed = create_task(store, TaskInput(title="Snoozed", due_on=TODAY))
+    snoozed = create_task(store, TaskInput(title="Snoozed", due_on=TODAY)).value
     snooze_task(store, snoozed, TODAY + timedelta(days=1), today=TODAY)
 
     groups = grouped_tasks(store, TODAY)
@@ -283,9 +283,9 @@ def test_task_list_is_one_query(store: Store, app_id: int) -> None:
 
 
 def test_tasks_for_application_open_first_then_done(store: Store, app_id: int) -> None:
-    first = create_task(store, TaskInput(title="A", due_on=TODAY, application_id=app_id))
-    undated = create_task(store, TaskInput(title="B", application_id=app_id))
-    finished = create_task(store, TaskInput(title="C", due_on=TODAY, application_id=app_id))
+    first = create_task(store, TaskInput(title="A", due_on=TODAY, application_id=app_id)).value
+    undated = create_task(store, TaskInput(title="B", application_id=app_id)).value
+    finished = create_task(store, TaskInput(title="C", due_on=TODAY, application_id=app_id)).value
     create_task(store, TaskInput(title="Elsewhere"))
     complete_task(store, finished)
     rows = tasks_for_application(store, app_id)
@@ -300,7 +300,7 @@ def test_tasks_for_application_open_first_then_done(store: Store, app_id: int) -
 
 def test_get_task_round_trips(store: Store, app_id: int) -> None:
     data = TaskInput(title="Thank", kind=TaskKind.THANK_YOU, due_on=TODAY, application_id=app_id)
-    task_id = create_task(store, data)
+    task_id = create_task(store, data).value
     assert get_task(store, task_id) == data
     with pytest.raises(NotFoundError):
         get_task(store, 9999)

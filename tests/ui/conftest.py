@@ -38,6 +38,6 @@ def add(store: Store) -> AddApplication:
             applied_on=applied_on,
             notes=notes,
         )
-        return create_application(store, data)
+        return create_application(store, data).value
 
     return add

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from tracker.db.enums import Stage
 from tracker.domain.applications import delete_application, list_rows, stage_history
+from tracker.domain.changes import Kind
 from tracker.ui.applications.add_dialog import ApplicationDialog
 from tracker.ui.applications.model import Column
 from tracker.ui.applications.view import EMPTY_TEXT, ApplicationsView
@@ -189,7 +190,7 @@ def test_empty_state_until_the_first_application(view, add, events):
     assert not view.filter_bar.isVisible()
     assert not view.commands.edit_action.isEnabled()
     add("Northwind", "Backend Engineer")
-    events.notify("applications")
+    events.publish({Kind.APPLICATIONS})
     assert view.stack.currentWidget() is view.table
     assert view.filter_bar.isVisible()
 

@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from tracker.db.enums import Stage
 from tracker.domain.applications import set_archived, stage_history
 from tracker.domain.board import BoardCard, board_cards
+from tracker.domain.changes import Kind
 from tracker.domain.tasks import TaskInput, create_task
 from tracker.ui.board.model import MIME_TYPE, BoardColumnModel
 from tracker.ui.board.view import EMPTY_HINT, BoardView
 from tracker.ui.common.roles import ItemRole
-from tracker.ui.events import TASKS
 
 
 @pytest.fixture
@@ -247,7 +247,7 @@ def test_the_card_shows_the_next_task_and_flags_it_overdue(board, store, events,
     assert card(board, Stage.APPLIED).next_task is None
     yesterday = date.today() - timedelta(days=1)
     create_task(store, TaskInput(title="Follow up", due_on=yesterday, application_id=app_id))
-    events.notify(TASKS)  # the board reloads on task changes too
+    events.publish({Kind.TASKS})  # the board reloads on task changes too
 
     shown = card(board, Stage.APPLIED)
     assert shown.next_task is not None

@@ -15,9 +15,11 @@ def people(store) -> dict[str, int]:
     return {
         "ann": create_contact(
             store, ContactInput(name="Ann Archer", title="Recruiter", company="Acme")
-        ),
-        "bo": create_contact(store, ContactInput(name="Bo Berg", email="bo@fabrikam.example")),
-        "cy": create_contact(store, ContactInput(name="Cy 100%", in_network=True)),
+        ).value,
+        "bo": create_contact(
+            store, ContactInput(name="Bo Berg", email="bo@fabrikam.example")
+        ).value,
+        "cy": create_contact(store, ContactInput(name="Cy 100%", in_network=True)).value,
     }
 
 

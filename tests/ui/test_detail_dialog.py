@@ -112,7 +112,9 @@ def test_open_posting_only_for_web_links(qtbot, store, events, app_id, monkeypat
 
 
 def test_people_add_existing_as_recruiter_and_someone_new(qtbot, store, events, app_id):
-    jordan = create_contact(store, ContactInput("Jordan Blake", "Recruiter", "Northwind Analytics"))
+    jordan = create_contact(
+        store, ContactInput("Jordan Blake", "Recruiter", "Northwind Analytics")
+    ).value
     dialog = open_detail(qtbot, store, events, app_id)
     tab = dialog.people
     dialog.tabs.setCurrentWidget(tab)
@@ -166,7 +168,7 @@ def test_people_problems_show_and_remove_asks(qtbot, store, events, app_id, monk
 
 
 def test_interviews_add_edit_and_delete(qtbot, store, events, app_id, monkeypatch):
-    priya = create_contact(store, ContactInput("Priya Raman"))
+    priya = create_contact(store, ContactInput("Priya Raman")).value
     dialog = open_detail(qtbot, store, events, app_id)
     tab = dialog.interviews
     assert not tab.empty.isHidden()

@@ -29,12 +29,12 @@ def texts(model, column):
 def test_models_over_a_filled_application(qtmodeltester, store, add):
     app_id = add("Northwind", "Backend Engineer", Stage.APPLIED)
     change_stage(store, app_id, Stage.SCREENING, "Recruiter called")
-    jordan = create_contact(store, ContactInput("Jordan Blake", "Recruiter", "Northwind"))
-    priya = create_contact(store, ContactInput("Priya Raman"))
+    jordan = create_contact(store, ContactInput("Jordan Blake", "Recruiter", "Northwind")).value
+    priya = create_contact(store, ContactInput("Priya Raman")).value
     assign_role(store, app_id, jordan, ContactRole.RECRUITER)
     interview = create_interview(
         store, app_id, InterviewInput(kind="technical", participants=(ParticipantInput(priya),))
-    )
+    ).value
     create_task(store, TaskInput("Send thanks", due_on=date.today(), application_id=app_id))
 
     history = HistoryModel(store, app_id)

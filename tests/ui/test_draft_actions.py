@@ -34,7 +34,9 @@ def opened(monkeypatch) -> list[str]:
 
 def drafted(store, add) -> tuple[int, int]:
     app_id = add("Northwind", "Backend Engineer")
-    who = create_contact(store, ContactInput(name="Priya Raman", email="priya@northwind.example"))
+    who = create_contact(
+        store, ContactInput(name="Priya Raman", email="priya@northwind.example")
+    ).value
     task = TaskInput(
         title="Thank Priya",
         due_on=date(2026, 11, 27),
@@ -43,7 +45,7 @@ def drafted(store, add) -> tuple[int, int]:
         application_id=app_id,
         contact_id=who,
     )
-    return app_id, create_task(store, task)
+    return app_id, create_task(store, task).value
 
 
 def test_open_in_mail_builds_the_right_url(qtbot, store, add, opened):
@@ -75,7 +77,7 @@ def test_copy_puts_subject_and_body_on_the_clipboard(qtbot, store, add):
 
 
 def test_no_draft_disables_both_with_a_reason(qtbot, store, add):
-    task_id = create_task(store, TaskInput(title="Call Jordan"))
+    task_id = create_task(store, TaskInput(title="Call Jordan")).value
     host = QWidget()
     qtbot.addWidget(host)
     actions = DraftActions(store, host)

@@ -32,7 +32,7 @@ def app_id(add) -> int:
 @pytest.fixture
 def priya(store) -> int:
     data = ContactInput("Priya Raman", "Senior Backend Engineer", "Northwind Analytics")
-    return create_contact(store, data)
+    return create_contact(store, data).value
 
 
 def open_editor(qtbot, store, events, app_id, interview_id=None) -> InterviewDialog:

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from tracker.db.enums import DebriefPath
 from tracker.db.models import Application, Company, RejectionDebrief
-from tracker.ui.events import TASKS
+from tracker.domain.changes import Kind
 from tracker.ui.lessons.view import EMPTY_TEXT, LessonsModel, LessonsView
 
 
@@ -52,6 +52,6 @@ def test_view_shows_empty_state_then_reloads_on_change(qtbot, store, events):
     assert view.stack.currentWidget() is view.empty
     assert view.empty.text() == EMPTY_TEXT
     add_debriefs(store)
-    events.notify(TASKS)
+    events.publish({Kind.DEBRIEFS})
     assert view.stack.currentWidget() is view.table
     assert view.model.rowCount() == 2

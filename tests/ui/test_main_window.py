@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from tracker import __version__
 from tracker.db.enums import Stage
+from tracker.domain.changes import Kind
 from tracker.ui.applications.add_dialog import ApplicationDialog
 from tracker.ui.main_window import MainWindow
 
@@ -44,7 +45,7 @@ def test_window_is_assembled(window, add, events):
     assert window.count_label.text() == "No applications yet"
     add("Northwind", "Backend Engineer", Stage.APPLIED)
     add("Contoso", "Platform Engineer")
-    events.notify("applications")
+    events.publish({Kind.APPLICATIONS})
     assert window.count_label.text() == "2 applications"
     window.applications.stage_filter.setCurrentIndex(
         window.applications.stage_filter.findData(Stage.APPLIED.value)
@@ -75,7 +76,7 @@ def test_ctrl_n_opens_the_new_application_dialog(window, qtbot, monkeypatch):
 
 def test_ctrl_f_focuses_search(window, add, events, qtbot):
     add("Northwind", "Backend Engineer")
-    events.notify("applications")
+    events.publish({Kind.APPLICATIONS})
     window.applications.table.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.applications.search.hasFocus())

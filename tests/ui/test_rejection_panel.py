@@ -16,7 +16,7 @@ from tests.domain.test_rejection import (
 )
 from tracker.db.enums import DebriefPath, TaskKind, TaskOrigin
 from tracker.db.models import RejectionDebrief, Task
-from tracker.ui.events import TASKS
+from tracker.domain.changes import Kind
 from tracker.ui.rejection.panel import USER_NAME_KEY, RejectionPanel
 
 
@@ -41,7 +41,7 @@ def choose(qtbot, panel: RejectionPanel, path: DebriefPath) -> None:
 def confirm(qtbot, panel: RejectionPanel, events) -> None:
     with qtbot.waitSignal(events.changed) as signal:
         qtbot.mouseClick(panel.create_button, Qt.MouseButton.LeftButton)
-    assert TASKS in signal.args[0]
+    assert signal.args[0] == {Kind.TASKS, Kind.DEBRIEFS}
 
 
 def saved(store) -> tuple[list[Task], list[RejectionDebrief]]:

@@ -25,7 +25,7 @@ def load(store, task_id: int) -> Task:
 
 
 def add_task(store, title: str, due: date | None = None, **links) -> int:
-    return create_task(store, TaskInput(title=title, due_on=due, **links))
+    return create_task(store, TaskInput(title=title, due_on=due, **links)).value
 
 
 @pytest.fixture
@@ -60,7 +60,7 @@ def test_model_passes_qtmodeltester(qtmodeltester, store, add):
 
 def test_tasks_are_grouped_against_today(store, add):
     app_id = add("Northwind", "Backend Engineer")
-    ann = create_contact(store, ContactInput(name="Ann Archer"))
+    ann = create_contact(store, ContactInput(name="Ann Archer")).value
     add_task(store, "Later one", TODAY + timedelta(days=7))
     add_task(store, "No date one")
     add_task(store, "Week one", TODAY + timedelta(days=6), application_id=app_id, contact_id=ann)

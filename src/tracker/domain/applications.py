@@ -13,8 +13,9 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from tracker.db.coltypes import utcnow
 from tracker.db.enums import RemoteMode, Stage
 from tracker.db.models import Application, Company, Contact, StageChange
+from tracker.domain.changes import Written
 from tracker.domain.rows import DEFAULT_SORT, ApplicationRow, Sort, SortColumn, StageMove
-from tracker.domain.store import Store, fetch
+from tracker.domain.store import Store, fetch, written
 from tracker.domain.validate import LONG_TEXT, Checker
 
 MAX_SALARY = 100_000_000
@@ -140,7 +141,7 @@ def _move(session: Session, application: Application, to: Stage, note: str | Non
     return move
 
 
-def create_application(store: Store, data: ApplicationInput) -> int:
+def create_application(store: Store, data: ApplicationInput) -> Written[int]:
     data = _clean(data)
     with store.transaction() as session:
         application = Application(stage=Stage(data.stage))
@@ -152,7 +153,7 @@ def create_application(store: Store, data: ApplicationInput) -> int:
             StageChange(application=application, from_stage=None, to_stage=application.stage)
         )
         session.flush()
-        return application.id
+        return written(session, application.id)
 
 
 def get_application(store: Store, application_id: int) -> ApplicationInput:
@@ -166,7 +167,9 @@ def get_application(store: Store, application_id: int) -> ApplicationInput:
         return ApplicationInput(company=application.company.name, **values)
 
 
-def update_application(store: Store, application_id: int, data: ApplicationInput) -> StageMove:
+def update_application(
+    store: Store, application_id: int, data: ApplicationInput
+) -> Written[StageMove]:
     """Save every field; a different stage goes through the stage rule in the same transaction."""
     data = _clean(data)
     with store.transaction() as session:
@@ -177,12 +180,13 @@ def update_application(store: Store, application_id: int, data: ApplicationInput
         move = _move(session, application, Stage(data.stage), None)
         session.flush()
         drop_company_if_unused(session, old_company)
-        return move
+        return written(session, move)
 
 
 def change_stage(
     store: Store, application_id: int, stage: Stage | str, note: str | None = None
-) -> StageMove:
+) -> Written[StageMove]:
+    """Move an application to another stage (same stage: nothing written, nothing changed)."""
     c = Checker()
     to = c.choice("stage", "Stage", Stage, stage)
     clean_note = c.text("note", "Note", note, LONG_TEXT)
@@ -191,17 +195,19 @@ def change_stage(
     c.done()
     assert to is not None
     with store.transaction() as session:
-        return _move(session, fetch(session, Application, application_id), to, clean_note)
+        move = _move(session, fetch(session, Application, application_id), to, clean_note)
+        return written(session, move)
 
 
-def set_archived(store: Store, application_id: int, archived: bool = True) -> None:
+def set_archived(store: Store, application_id: int, archived: bool = True) -> Written[None]:
     with store.transaction() as session:
         application = fetch(session, Application, application_id)
         application.archived = archived
         application.updated_at = utcnow()
+        return written(session, None)
 
 
-def delete_application(store: Store, application_id: int) -> None:
+def delete_application(store: Store, application_id: int) -> Written[None]:
     """Delete an application and everything that belongs only to it."""
     with store.transaction() as session:
         application = fetch(session, Application, application_id)
@@ -209,6 +215,7 @@ def delete_application(store: Store, application_id: int) -> None:
         session.delete(application)
         session.flush()
         drop_company_if_unused(session, company_id)
+        return written(session, None)
 
 
 def drop_company_if_unused(session: Session, company_id: int | None) -> None:

@@ -17,7 +17,8 @@ from tracker.db.models import (
     InterviewParticipant,
 )
 from tracker.domain.applications import company_named, drop_company_if_unused, escape_like
-from tracker.domain.store import Store, fetch
+from tracker.domain.changes import Written
+from tracker.domain.store import Store, fetch, written
 from tracker.domain.validate import LONG_TEXT, Checker
 
 
@@ -62,7 +63,7 @@ def _fill(contact: Contact, data: ContactInput) -> None:
     contact.in_network = data.in_network
 
 
-def create_contact(store: Store, data: ContactInput) -> int:
+def create_contact(store: Store, data: ContactInput) -> Written[int]:
     data = _clean(data)
     with store.transaction() as session:
         contact = Contact()
@@ -70,7 +71,7 @@ def create_contact(store: Store, data: ContactInput) -> int:
         contact.company = company_named(session, data.company) if data.company else None
         session.add(contact)
         session.flush()
-        return contact.id
+        return written(session, contact.id)
 
 
 def get_contact(store: Store, contact_id: int) -> ContactInput:
@@ -88,7 +89,7 @@ def get_contact(store: Store, contact_id: int) -> ContactInput:
         )
 
 
-def update_contact(store: Store, contact_id: int, data: ContactInput) -> None:
+def update_contact(store: Store, contact_id: int, data: ContactInput) -> Written[None]:
     data = _clean(data)
     with store.transaction() as session:
         contact = fetch(session, Contact, contact_id)
@@ -97,9 +98,10 @@ def update_contact(store: Store, contact_id: int, data: ContactInput) -> None:
         contact.company = company_named(session, data.company) if data.company else None
         session.flush()
         drop_company_if_unused(session, old_company)
+        return written(session, None)
 
 
-def delete_contact(store: Store, contact_id: int) -> None:
+def delete_contact(store: Store, contact_id: int) -> Written[None]:
     """Delete a person; their roles and interview notes go too, tasks for them stay unaddressed."""
     with store.transaction() as session:
         contact = fetch(session, Contact, contact_id)
@@ -107,11 +109,12 @@ def delete_contact(store: Store, contact_id: int) -> None:
         session.delete(contact)
         session.flush()
         drop_company_if_unused(session, company_id)
+        return written(session, None)
 
 
 def assign_role(
     store: Store, application_id: int, contact_id: int, role: ContactRole | str
-) -> None:
+) -> Written[None]:
     """Record the part a contact plays on an application (doing it twice changes nothing)."""
     c = Checker()
     chosen = c.choice("role", "Role", ContactRole, role)
@@ -134,11 +137,12 @@ def assign_role(
                     application_id=application_id, contact_id=contact_id, role=chosen
                 )
             )
+        return written(session, None)
 
 
 def remove_role(
     store: Store, application_id: int, contact_id: int, role: ContactRole | str
-) -> None:
+) -> Written[None]:
     with store.transaction() as session:
         session.execute(
             delete(ApplicationContact).where(
@@ -147,6 +151,7 @@ def remove_role(
                 ApplicationContact.role == ContactRole(role),
             )
         )
+        return written(session, None)
 
 
 def people_on(store: Store, application_id: int) -> list[tuple[int, str, ContactRole]]:

@@ -16,8 +16,9 @@ from tracker.db.models import (
     Interview,
     InterviewParticipant,
 )
+from tracker.domain.changes import Written
 from tracker.domain.errors import NotFoundError, ValidationError
-from tracker.domain.store import Store, fetch
+from tracker.domain.store import Store, fetch, written
 from tracker.domain.validate import LONG_TEXT, URL_TEXT, Checker
 
 MAX_MINUTES = 24 * 60
@@ -116,7 +117,7 @@ def _set_participants(session: Session, interview: Interview, data: InterviewInp
             )
 
 
-def create_interview(store: Store, application_id: int, data: InterviewInput) -> int:
+def create_interview(store: Store, application_id: int, data: InterviewInput) -> Written[int]:
     data = _clean(data)
     with store.transaction() as session:
         fetch(session, Application, application_id)
@@ -125,21 +126,23 @@ def create_interview(store: Store, application_id: int, data: InterviewInput) ->
         session.add(interview)
         session.flush()
         _set_participants(session, interview, data)
-        return interview.id
+        return written(session, interview.id)
 
 
-def update_interview(store: Store, interview_id: int, data: InterviewInput) -> None:
+def update_interview(store: Store, interview_id: int, data: InterviewInput) -> Written[None]:
     data = _clean(data)
     with store.transaction() as session:
         interview = fetch(session, Interview, interview_id)
         _fill(interview, data)
         _set_participants(session, interview, data)
+        return written(session, None)
 
 
-def delete_interview(store: Store, interview_id: int) -> None:
+def delete_interview(store: Store, interview_id: int) -> Written[None]:
     with store.transaction() as session:
         interview = fetch(session, Interview, interview_id)
         session.delete(interview)
+        return written(session, None)
 
 
 def get_interview(store: Store, interview_id: int) -> InterviewInput:
@@ -193,7 +196,7 @@ def save_interview(
     interview_id: int | None,
     data: InterviewInput,
     new_people: list[NewPerson] | None = None,
-) -> int:
+) -> Written[int]:
     """Create or update an interview, creating its new people as contacts, all or nothing.
 
     New people join the application's company and come after the known participants.
@@ -232,4 +235,4 @@ def save_interview(
         _fill(interview, data)
         session.flush()
         _set_participants(session, interview, data)
-        return interview.id
+        return written(session, interview.id)

@@ -2,6 +2,10 @@
 
 SQLAlchemy is imported only when the first session opens, so the window can show its first
 rows (read by tracker.startup.first_paint) before that cost is paid.
+
+Every session records which tables its flushes wrote (inserted, updated or deleted rows, bulk
+statements, and the rows the database removes or unlinks by ON DELETE); `written()` turns
+that into the kinds of rows a write changed, so no caller has to remember them.
 """
 
 from __future__ import annotations
@@ -9,17 +13,24 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from tracker.domain.changes import EVERYTHING, TABLE_KINDS, Kind, Written
 from tracker.domain.errors import NotFoundError
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
-    from sqlalchemy.orm import Session, sessionmaker
+    from sqlalchemy import Engine, Table
+    from sqlalchemy.orm import Mapper, ORMExecuteState, Session, sessionmaker
 
     from tracker.db.models import Base
 
 M = TypeVar("M", bound="Base")
+T = TypeVar("T")
+
+CHANGED = "tracker.changed"  # key in Session.info: the set of Kinds written so far
+_listening = False
+_listening_lock = threading.Lock()
+_deleted_kinds: dict[str, frozenset[Kind]] = {}
 
 
 class Store:
@@ -45,9 +56,13 @@ class Store:
 
     def _sessions(self) -> sessionmaker[Session]:
         if self._factory is None:
+            from sqlalchemy import event
             from sqlalchemy.orm import sessionmaker
 
-            self._factory = sessionmaker(self.engine, expire_on_commit=False)
+            _listen_to_models()
+            factory = sessionmaker(self.engine, expire_on_commit=False)
+            event.listen(factory, "do_orm_execute", _on_statement)
+            self._factory = factory
         return self._factory
 
     @contextmanager
@@ -68,3 +83,92 @@ def fetch(session: Session, model: type[M], row_id: int) -> M:
     if row is None:
         raise NotFoundError(model.__name__.lower(), row_id)
     return row
+
+
+def written(session: Session, value: T) -> Written[T]:
+    """The write's result with the kinds of rows this session has written (flushed first)."""
+    session.flush()
+    return Written(value, frozenset(session.info.get(CHANGED, ())))
+
+
+# --- recording what a transaction touched ---------------------------------------------------
+
+
+def _kinds_of(table: Table, deleted: bool) -> frozenset[Kind]:
+    """The kinds a write to this table changes; a delete adds what ON DELETE reaches."""
+    if not deleted:
+        return TABLE_KINDS.get(table.name, EVERYTHING)
+    if table.name not in _deleted_kinds:
+        _deleted_kinds[table.name] = frozenset(_reached_by_delete(table, set()))
+    return _deleted_kinds[table.name]
+
+
+def _reached_by_delete(table: Table, seen: set[str]) -> set[Kind]:
+    seen.add(table.name)
+    kinds = set(TABLE_KINDS.get(table.name, EVERYTHING))
+    for other in table.metadata.tables.values():
+        for key in other.foreign_keys:
+            rule = (key.ondelete or "").upper()
+            if key.column.table is not table or rule not in ("CASCADE", "SET NULL"):
+                continue
+            if rule == "SET NULL" or other.name in seen:
+                kinds |= TABLE_KINDS.get(other.name, EVERYTHING)
+            else:
+                kinds |= _reached_by_delete(other, seen)
+    return kinds
+
+
+def _record(session: Session | None, table: Table, deleted: bool = False) -> None:
+    if session is not None:
+        session.info.setdefault(CHANGED, set()).update(_kinds_of(table, deleted))
+
+
+def _listen_to_models() -> None:
+    """Once per process: every row the ORM inserts, updates or deletes is recorded."""
+    global _listening
+    with _listening_lock:
+        if _listening:
+            return
+        from sqlalchemy import event
+
+        from tracker.db.models import Base
+
+        event.listen(Base, "after_insert", _on_insert, propagate=True)
+        event.listen(Base, "after_update", _on_update, propagate=True)
+        event.listen(Base, "after_delete", _on_delete, propagate=True)
+        _listening = True
+
+
+def _on_insert(mapper: Mapper[Any], _connection: object, target: object) -> None:
+    from sqlalchemy.orm import object_session
+
+    _record(object_session(target), mapper.local_table)  # type: ignore[arg-type]
+
+
+def _on_update(mapper: Mapper[Any], _connection: object, target: object) -> None:
+    """Called for every dirty row; only one whose own values changed counts (not a row whose
+    list of children did)."""
+    from sqlalchemy import inspect
+    from sqlalchemy.orm import RelationshipProperty, object_session
+
+    state = inspect(target)
+    for prop in mapper.attrs:
+        if isinstance(prop, RelationshipProperty) and prop.uselist:
+            continue
+        if state.attrs[prop.key].history.has_changes():
+            _record(object_session(target), mapper.local_table)  # type: ignore[arg-type]
+            return
+
+
+def _on_delete(mapper: Mapper[Any], _connection: object, target: object) -> None:
+    from sqlalchemy.orm import object_session
+
+    _record(object_session(target), mapper.local_table, deleted=True)  # type: ignore[arg-type]
+
+
+def _on_statement(state: ORMExecuteState) -> None:
+    """Bulk INSERT, UPDATE and DELETE statements run through session.execute()."""
+    if state.is_insert or state.is_update or state.is_delete:
+        table = getattr(state.statement, "table", None)
+        if table is not None:
+            _record(state.session, table, deleted=state.is_delete)

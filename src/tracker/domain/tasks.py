@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from tracker.db.coltypes import utcnow
 from tracker.db.enums import TaskKind, TaskOrigin
 from tracker.db.models import Application, Company, Contact, Interview, Task
-from tracker.domain.store import Store, fetch
+from tracker.domain.changes import Written
+from tracker.domain.store import Store, fetch, written
 from tracker.domain.validate import LONG_TEXT, Checker
 
 
@@ -85,7 +86,7 @@ def get_task(store: Store, task_id: int) -> TaskInput:
         )
 
 
-def create_task(store: Store, data: TaskInput) -> int:
+def create_task(store: Store, data: TaskInput) -> Written[int]:
     data = _clean(data)
     with store.transaction() as session:
         _check_links(session, data)
@@ -93,17 +94,18 @@ def create_task(store: Store, data: TaskInput) -> int:
         _fill(task, data)
         session.add(task)
         session.flush()
-        return task.id
+        return written(session, task.id)
 
 
-def update_task(store: Store, task_id: int, data: TaskInput) -> None:
+def update_task(store: Store, task_id: int, data: TaskInput) -> Written[None]:
     data = _clean(data)
     with store.transaction() as session:
         _check_links(session, data)
         _fill(fetch(session, Task, task_id), data)
+        return written(session, None)
 
 
-def complete_task(store: Store, task_id: int) -> None:
+def complete_task(store: Store, task_id: int) -> Written[None]:
     """Mark done and keep when; completing twice keeps the first time."""
     with store.transaction() as session:
         task = fetch(session, Task, task_id)
@@ -111,16 +113,20 @@ def complete_task(store: Store, task_id: int) -> None:
             task.done = True
             task.done_at = utcnow()
             task.snoozed_until = None
+        return written(session, None)
 
 
-def reopen_task(store: Store, task_id: int) -> None:
+def reopen_task(store: Store, task_id: int) -> Written[None]:
     with store.transaction() as session:
         task = fetch(session, Task, task_id)
         task.done = False
         task.done_at = None
+        return written(session, None)
 
 
-def snooze_task(store: Store, task_id: int, until: date, today: date | None = None) -> None:
+def snooze_task(
+    store: Store, task_id: int, until: date, today: date | None = None
+) -> Written[None]:
     c = Checker()
     c.day("snoozed_until", "Snooze date", until)
     if until <= (today or date.today()):
@@ -128,11 +134,13 @@ def snooze_task(store: Store, task_id: int, until: date, today: date | None = No
     c.done()
     with store.transaction() as session:
         fetch(session, Task, task_id).snoozed_until = until
+        return written(session, None)
 
 
-def delete_task(store: Store, task_id: int) -> None:
+def delete_task(store: Store, task_id: int) -> Written[None]:
     with store.transaction() as session:
         session.delete(fetch(session, Task, task_id))
+        return written(session, None)
 
 
 class TaskRow(NamedTuple):

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QObject, Signal
 
-# The kinds of rows a write can change; views listen for the kinds they show.
-APPLICATIONS = "applications"
-CONTACTS = "contacts"
-INTERVIEWS = "interviews"
-TASKS = "tasks"
+from tracker.domain.changes import Kind
 
 
 class DataEvents(QObject):
-    """Shared by every view of one database. Emit after a write; listen to refresh."""
+    """Shared by every view of one database. Writes go through tracker.ui.common.writes, which
+    emits `changed` with the kinds the domain reported; each view listens for the kinds it
+    shows."""
 
-    # A set[str] of row kinds, e.g. {"applications"}; `object` keeps it a plain Python set.
+    # A frozenset[Kind]; `object` keeps it a plain Python value.
     changed = Signal(object)
 
-    def notify(self, *kinds: str) -> None:
-        self.changed.emit(set(kinds))
+    def publish(self, kinds: Iterable[Kind]) -> None:
+        """Emit `changed` with these kinds; a write that changed nothing says nothing."""
+        changed = frozenset(kinds)
+        if changed:
+            self.changed.emit(changed)

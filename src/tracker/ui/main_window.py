@@ -21,9 +21,9 @@ from tracker import APP_NAME, __version__
 from tracker.domain.rows import Sort, StageMove
 from tracker.domain.store import Store
 from tracker.startup.first_paint import FirstPaint
-from tracker.ui.applications.commands import confirm_and_delete
 from tracker.ui.applications.view import ApplicationsView
 from tracker.ui.board.view import BoardView
+from tracker.ui.commands import WindowCommands
 from tracker.ui.common.icons import themed_icon
 from tracker.ui.common.settings import load_sort
 from tracker.ui.events import DataEvents
@@ -52,23 +52,33 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 700)
         painted = first_paint(load_sort()) if first_paint else None
+        self.tabs = LazyTabs(self)
+        self.commands = WindowCommands(
+            store, events, self, self.tabs, self.open_application, self.plan_response
+        )
+        self.commands.moved.connect(self.on_stage_moved)
         self.applications = ApplicationsView(
-            store, events, self, first_paint=(lambda _sort: painted) if painted else None
+            store,
+            events,
+            self,
+            first_paint=(lambda _sort: painted) if painted else None,
+            actions=self.commands.actions,
+            undo_stack=self.commands.undo_stack,
         )
         self.applications.stage_moved.connect(self.on_stage_moved)
         self.board = BoardView(store, events, self, painted.board if painted else None)
         self.board.stage_moved.connect(self.on_stage_moved)
         self.board.open_requested.connect(self.open_application)
-        self.board.delete_requested.connect(self._delete_from_board)
+        self.board.delete_requested.connect(self.commands.delete)
         self.board.plan_requested.connect(self.plan_response)
         self.applications.plan_requested.connect(self.plan_response)
-        self.tabs = LazyTabs(self)
         self.tabs.add_view("board", "&Board", lambda: self.board)
         self.tabs.add_view("applications", "&Applications", lambda: self.applications)
         self.tabs.add_view("tasks", "&Tasks", self._make_tasks, eager=False)
         self.tabs.add_view("contacts", "&Contacts", self._make_contacts, eager=False)
         self.tabs.add_view("lessons", "&Lessons", self._make_lessons, eager=False)
         self.setCentralWidget(self.tabs)
+        self.commands.watch(self.applications, self.board)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -105,15 +115,15 @@ class MainWindow(QMainWindow):
         )
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
-        self.plan_action = QAction("&Plan my response…", self)
-        self.plan_action.setShortcut(QKeySequence("Ctrl+R"))
-        self.plan_action.setToolTip("After a rejection: fight for the role or move on well")
-        self.plan_action.triggered.connect(lambda: self.plan_response())
+        # The window's own commands (see tracker.ui.commands), also reachable from here.
+        self.plan_action = self.commands.plan_action
+        self.undo_action = self.commands.undo_action
+        self.redo_action = self.commands.redo_action
         self.templates_action = QAction("Message &templates…", self)
         self.templates_action.triggered.connect(self.edit_templates)
-        commands = self.applications.commands
-        # Edit and Delete act on the table's selection, so only while the table has focus;
-        # other views bind the same keys to their own selection.
+        commands = self.commands.actions
+        # F2 and Delete only while the table has focus: the board and the other views bind
+        # the same keys to their own selection. The menus act on the view on screen.
         for action in (commands.edit_action, commands.delete_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addActions([commands.new_action, self.find_action, self.quit_action])
@@ -121,31 +131,18 @@ class MainWindow(QMainWindow):
         self.addActions([self.next_view_action, self.previous_view_action])
 
     def _build_menus(self) -> None:
-        commands = self.applications.commands
         menu = self.menuBar().addMenu("&Application")
-        menu.addAction(commands.new_action)
-        menu.addAction(commands.edit_action)
-        menu.addMenu(commands.move_menu)
-        menu.addAction(commands.archive_action)
-        menu.addAction(commands.delete_action)
-        menu.addSeparator()
-        menu.addAction(self.plan_action)
+        self.commands.fill_application_menu(menu)
         menu.addSeparator()
         menu.addAction(self.find_action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")
-        stack = self.applications.undo_stack
-        self.undo_action = stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
+        self.commands.fill_edit_menu(edit_menu)
         edit_menu.addSeparator()
         edit_menu.addAction(self.templates_action)
         self.view_menu = self.menuBar().addMenu("&View")
-        self.view_menu.addAction(commands.show_archived_action)
+        self.view_menu.addAction(self.commands.actions.show_archived_action)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.next_view_action)
         self.view_menu.addAction(self.previous_view_action)
@@ -159,9 +156,8 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main-toolbar")  # lets saveState() remember it
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        commands = self.applications.commands
         # Only what makes sense whichever view is shown; row actions live with their rows.
-        toolbar.addAction(commands.new_action)
+        toolbar.addAction(self.commands.actions.new_action)
         toolbar.addAction(self.find_action)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
@@ -202,11 +198,7 @@ class MainWindow(QMainWindow):
 
     def selected_application(self) -> int | None:
         """The application selected in the view on screen (board or table)."""
-        if self.tabs.current_key() == "board":
-            return self.board.selected_id()
-        if self.tabs.current_key() == "applications":
-            return self.applications.selected_id()
-        return None
+        return self.commands.selected_id()
 
     def plan_response(self, application_id: int | None = None) -> bool:
         """Open the rejection panel ("Plan my response"); True when a plan was confirmed."""
@@ -250,18 +242,10 @@ class MainWindow(QMainWindow):
             self.plan_response,
         )
 
-    def _delete_from_board(self, application_id: int) -> None:
-        from tracker.domain.applications import get_application
-        from tracker.domain.errors import NotFoundError
-
-        try:
-            data = get_application(self._store, application_id)
-        except NotFoundError:
-            return
-        confirm_and_delete(self, self._store, self._events, application_id, data.role, data.company)
-
     def on_stage_moved(self, move: StageMove) -> None:
-        """Every stage change from any view arrives here; a rejection opens the panel."""
+        """Every stage change from any view arrives here: it becomes undoable, and a rejection
+        opens the panel."""
+        self.commands.record_move(move)
         self.statusBar().showMessage(f"Moved to {move.to_stage.label}.", 4000)
         if move.rejected:
             # After the drag or the dialog that caused it has finished, not inside it.

@@ -20,9 +20,10 @@ from tracker.db.models import (
     StageChange,
     Task,
 )
+from tracker.domain.changes import Written
 from tracker.domain.errors import ValidationError
 from tracker.domain.rejection.plan import Answers, PlannedTask
-from tracker.domain.store import Store, fetch
+from tracker.domain.store import Store, fetch, written
 from tracker.domain.validate import LONG_TEXT, Checker
 
 # -- Saving ---------------------------------------------------------------------------
@@ -63,7 +64,7 @@ def confirm_plan(
     went_well: str | None,
     do_differently: str | None,
     tasks: list[PlannedTask],
-) -> ConfirmResult:
+) -> Written[ConfirmResult]:
     """Create every ticked task (origin: playbook) and the debrief together, or nothing."""
     c = Checker()
     chosen = c.choice("path", "Path", DebriefPath, path)
@@ -88,7 +89,7 @@ def confirm_plan(
         session.add_all([task for _, task in rows])
         session.add(debrief)
         session.flush()
-        return ConfirmResult([task.id for _, task in rows], debrief.id)
+        return written(session, ConfirmResult([task.id for _, task in rows], debrief.id))
 
 
 def _check_links(session: Session, application_id: int, rows: list[tuple[int, Task]]) -> None:
@@ -122,7 +123,7 @@ def add_person_inline(
     interview_id: int | None = None,
     *,
     email: str | None = None,
-) -> int:
+) -> Written[int]:
     """Add someone missing from the panel: a contact at the application's company, their
     role on it and, with an interview, their place in it (with what was discussed)."""
     c = Checker()
@@ -159,7 +160,7 @@ def add_person_inline(
                     interview_id=interview_id, contact_id=contact.id, topics=clean_topics
                 )
             )
-        return contact.id
+        return written(session, contact.id)
 
 
 # -- When the panel opens -------------------------------------------------------------

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -16,11 +15,11 @@ from tracker.domain.applications import (
     get_application,
     update_application,
 )
-from tracker.domain.errors import NotFoundError, ValidationError
 from tracker.domain.rows import StageMove
 from tracker.domain.store import Store
 from tracker.ui.applications.form import ApplicationForm
-from tracker.ui.events import APPLICATIONS, DataEvents
+from tracker.ui.common.writes import run_write
+from tracker.ui.events import DataEvents
 
 # The form's inputs, reachable from the dialog as before (tests and callers use them).
 FORM_WIDGETS = [
@@ -95,21 +94,31 @@ class ApplicationDialog(QDialog):
         if problems:
             self.form.show_problems(problems)
             return
-        try:
-            if self._id is None:
-                self.saved_id = create_application(self._store, data)
-            else:
-                self.stage_move = update_application(self._store, self._id, data)
-                self.saved_id = self._id
-        except ValidationError as exc:
-            self.form.show_problems(exc.problems)
-            return
-        except NotFoundError as exc:
-            QMessageBox.warning(self, "Could not save", str(exc))
-            self._events.notify(APPLICATIONS)
-            self.reject()
-            return
-        self._events.notify(APPLICATIONS)
+        show, gone = self.form.show_problems, lambda _exc: self.reject()
+        if self._id is None:
+            created = run_write(
+                self,
+                self._events,
+                lambda: create_application(self._store, data),
+                show_problems=show,
+                on_gone=gone,
+            )
+            if created is None:
+                return
+            self.saved_id = created.value
+        else:
+            application_id = self._id
+            updated = run_write(
+                self,
+                self._events,
+                lambda: update_application(self._store, application_id, data),
+                show_problems=show,
+                on_gone=gone,
+            )
+            if updated is None:
+                return
+            self.stage_move = updated.value
+            self.saved_id = self._id
         self.accept()
 
     def clear_problems(self) -> None:

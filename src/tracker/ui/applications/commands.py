@@ -1,18 +1,15 @@
-"""Changes to one application shared by every view: stage, archive (undoable), delete (asks)."""
+"""Changes to one application shared by every view: stage and archive (undoable), delete (asks)."""
 
 from __future__ import annotations
-
-from contextlib import suppress
 
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from tracker.db.enums import Stage
-from tracker.domain.errors import NotFoundError, ValidationError
 from tracker.domain.rows import StageMove
 from tracker.domain.store import Store
-from tracker.ui.common.views import warn_error
-from tracker.ui.events import APPLICATIONS, DataEvents
+from tracker.ui.common.writes import run_write
+from tracker.ui.events import DataEvents
 
 
 class ArchiveCommand(QUndoCommand):
@@ -28,12 +25,15 @@ class ArchiveCommand(QUndoCommand):
     def _set(self, archived: bool) -> None:
         from tracker.domain.applications import set_archived
 
-        try:
-            set_archived(self._store, self._id, archived)
+        result = run_write(  # deleted meanwhile: nothing left to undo
+            None,
+            self._events,
+            lambda: set_archived(self._store, self._id, archived),
+            warn_if_gone=False,
+            on_gone=lambda _exc: self.setObsolete(True),
+        )
+        if result is not None:
             self.done = archived
-        except NotFoundError:
-            self.setObsolete(True)  # deleted meanwhile: nothing left to undo
-        self._events.notify(APPLICATIONS)
 
     def redo(self) -> None:
         self._set(True)
@@ -63,9 +63,12 @@ def confirm_and_delete(
         return False
     from tracker.domain.applications import delete_application
 
-    with suppress(NotFoundError):  # already gone: the refresh shows exactly that
-        delete_application(store, application_id)
-    events.notify(APPLICATIONS)
+    run_write(  # already gone: the refresh shows exactly that
+        parent,
+        events,
+        lambda: delete_application(store, application_id),
+        warn_if_gone=False,
+    )
     return True
 
 
@@ -75,11 +78,47 @@ def move_or_warn(
     """Change the stage; None, after a warning, when it cannot be done."""
     from tracker.domain.applications import change_stage
 
-    try:
-        move = change_stage(store, application_id, stage)
-    except (ValidationError, NotFoundError) as exc:
-        warn_error(parent, "Could not change the stage", exc)
-        move = None
-    if move is None or move.changed:
-        events.notify(APPLICATIONS)  # also drops a row or card deleted elsewhere
-    return move
+    result = run_write(
+        parent,
+        events,
+        lambda: change_stage(store, application_id, stage),
+        title="Could not change the stage",
+    )
+    return None if result is None else result.value
+
+
+class StageMoveCommand(QUndoCommand):
+    """A stage change already made (by a drag, a key, a menu or the detail dialog), recorded so
+    Ctrl+Z moves it back. Undo and redo are stage changes too, through the domain's one stage
+    rule, so the history shows them; nothing else (a plan made after a rejection) is undone."""
+
+    def __init__(self, store: Store, events: DataEvents, move: StageMove) -> None:
+        super().__init__(f"move to {move.to_stage.label}")
+        self._store = store
+        self._events = events
+        self.move = move
+        self._made = True  # the first redo(), from QUndoStack.push, has nothing left to do
+
+    def _go(self, stage: Stage) -> None:
+        from tracker.domain.applications import change_stage
+
+        run_write(  # deleted meanwhile: nothing left to move
+            None,
+            self._events,
+            lambda: change_stage(self._store, self.move.application_id, stage),
+            title="Could not change the stage",
+            warn_if_gone=False,
+            on_gone=lambda _exc: self.setObsolete(True),
+        )
+
+    def redo(self) -> None:
+        if self._made:
+            self._made = False
+            return
+        self._go(self.move.to_stage)
+
+    def undo(self) -> None:
+        if self.move.from_stage is None:  # the first stage has nothing before it
+            self.setObsolete(True)
+            return
+        self._go(self.move.from_stage)

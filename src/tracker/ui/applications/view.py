@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.db.enums import Stage
+from tracker.domain.changes import Kind
 from tracker.domain.rows import Sort, StageMove
 from tracker.domain.store import Store
 from tracker.startup.first_paint import FirstPaint
@@ -26,7 +27,7 @@ from tracker.ui.applications.model import ApplicationsTableModel, Column
 from tracker.ui.common.message_page import MessagePage
 from tracker.ui.common.settings import load_sort, restore_header, save_header, save_sort
 from tracker.ui.common.views import add_and_select, row_table, search_box, select_index
-from tracker.ui.events import APPLICATIONS, DataEvents
+from tracker.ui.events import DataEvents
 
 EMPTY_TEXT = "No applications yet. Press Ctrl+N or click New application to add your first one."
 NO_MATCH_TEXT = "No applications match this search."
@@ -37,11 +38,13 @@ def _order(sort: Sort) -> Qt.SortOrder:
 
 
 class ApplicationsView(QWidget):
+    """On its own (as in tests) it owns its actions and undo stack; in the window it is given
+    the window's, which act on whichever view is on screen (see tracker.ui.commands)."""
+
     stage_moved = Signal(object)  # a StageMove that changed stage (a rejection opens a panel)
-    counts_changed = Signal(int, int)
-    plan_requested = Signal(
-        int
-    )  # application id: "Plan my response…" on a rejected row  # rows shown, applications in total
+    counts_changed = Signal(int, int)  # rows shown, applications in total
+    plan_requested = Signal(int)  # application id: "Plan my response…" on a rejected row
+    selection_changed = Signal()
 
     def __init__(
         self,
@@ -49,12 +52,16 @@ class ApplicationsView(QWidget):
         events: DataEvents,
         parent: QWidget | None = None,
         first_paint: Callable[[Sort], FirstPaint] | None = None,
+        actions: ApplicationActions | None = None,
+        undo_stack: QUndoStack | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
         self._events = events
         self._keep_id: int | None = None
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        self._own_actions = actions is None
+        self.commands = actions if actions is not None else ApplicationActions(self)
         sort = load_sort()
         self.model = ApplicationsTableModel(store, self, first_paint(sort) if first_paint else None)
         self.model.sort(Column.for_sort(sort.column), _order(sort))
@@ -82,16 +89,17 @@ class ApplicationsView(QWidget):
     # --- building ----------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        self.commands = ApplicationActions(self)
+        c = self.commands
+        # Shortcuts then work even when the view is shown on its own (as in tests).
+        self.addActions([c.new_action, c.edit_action, c.delete_action])
+        if not self._own_actions:
+            return  # the window's: they act on the view on screen
         self.commands.new_action.triggered.connect(self.new_application)
         self.commands.edit_action.triggered.connect(self.edit_selected)
         self.commands.delete_action.triggered.connect(self.delete_selected)
         self.commands.archive_action.triggered.connect(self.archive_selected)
         self.commands.show_archived_action.toggled.connect(self.model.set_show_archived)
         self.commands.move_requested.connect(self.move_selected)
-        # Shortcuts then work even when the view is shown on its own (as in tests).
-        c = self.commands
-        self.addActions([c.new_action, c.edit_action, c.delete_action])
 
     def _build_filters(self) -> None:
         self.search, self._search_timer = search_box(
@@ -158,8 +166,8 @@ class ApplicationsView(QWidget):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
-    def _on_data_changed(self, kinds: set[str]) -> None:
-        if APPLICATIONS in kinds:
+    def _on_data_changed(self, kinds: frozenset[Kind]) -> None:
+        if Kind.APPLICATIONS in kinds:
             self.model.reload()
 
     def _remember_selection(self) -> None:
@@ -181,8 +189,9 @@ class ApplicationsView(QWidget):
         self.counts_changed.emit(self.model.rowCount(), self.model.total_count)
 
     def _sync_actions(self) -> None:
-        row = self._selected_row()
-        self.commands.sync(None if row is None else self.model.row_data(row).stage)
+        if self._own_actions:
+            self.commands.sync(self.selected_stage())
+        self.selection_changed.emit()
 
     # --- selection -----------------------------------------------------------------------
 
@@ -193,6 +202,10 @@ class ApplicationsView(QWidget):
     def selected_id(self) -> int | None:
         row = self._selected_row()
         return None if row is None else self.model.row_data(row).id
+
+    def selected_stage(self) -> Stage | None:
+        row = self._selected_row()
+        return None if row is None else self.model.row_data(row).stage
 
     def select_id(self, application_id: int) -> bool:
         row = self.model.row_for_id(application_id)

@@ -10,13 +10,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QVBoxLayout, QWidget
 
 from tracker.db.enums import ACTIVE_STAGES, CLOSED_STAGES, Stage
 from tracker.domain.board_rows import BoardCard, BoardFirstPaint, NextTask
+from tracker.domain.changes import Kind
 from tracker.domain.rows import BOARD_PAGE as CARD_PAGE
 from tracker.domain.rows import StageMove
 from tracker.domain.store import Store
 from tracker.ui.applications.commands import move_or_warn
 from tracker.ui.board.column import BoardColumn, BoardList, ClosedToggle
 from tracker.ui.common.roles import ItemRole
-from tracker.ui.events import APPLICATIONS, TASKS, DataEvents
+from tracker.ui.events import DataEvents
 
 # Closed stages in the order a person reads their outcomes: the good one first.
 CLOSED_ORDER = (Stage.ACCEPTED, Stage.REJECTED, Stage.WITHDRAWN, Stage.GHOSTED)
@@ -25,12 +26,16 @@ assert set(CLOSED_ORDER) == CLOSED_STAGES
 EMPTY_HINT = "Nothing here yet. Press Ctrl+N to add a job you are eyeing."
 DROP_HINT = "Drag a card here"
 
+# Cards show applications and each one's next task.
+SHOWN = frozenset({Kind.APPLICATIONS, Kind.TASKS})
+
 
 class BoardView(QWidget):
     stage_moved = Signal(object)  # a StageMove that changed stage (a rejection opens a panel)
     open_requested = Signal(int)  # application id: Enter or double-click on a card
     delete_requested = Signal(int)  # application id: the Delete key or the menu
     plan_requested = Signal(int)  # application id: "Plan my response…" on a rejected card
+    selection_changed = Signal()
 
     def __init__(
         self,
@@ -151,9 +156,10 @@ class BoardView(QWidget):
         self.closed_toggle.setAccessibleDescription(f"{closed} closed applications")
         if keep is not None:
             self.select_application(keep, focus=False)
+        self.selection_changed.emit()
 
-    def _on_data_changed(self, kinds: set[str]) -> None:
-        if APPLICATIONS in kinds or TASKS in kinds:
+    def _on_data_changed(self, kinds: frozenset[Kind]) -> None:
+        if kinds & SHOWN:
             self.reload()
 
     def _show_closed(self, on: bool) -> None:
@@ -162,11 +168,11 @@ class BoardView(QWidget):
     # --- selection -----------------------------------------------------------------------
 
     def _keep_single_selection(self, source: BoardList) -> None:
-        if not source.selectionModel().hasSelection():
-            return
-        for column in self.columns.values():
-            if column.list is not source:
-                column.list.clearSelection()
+        if source.selectionModel().hasSelection():
+            for column in self.columns.values():
+                if column.list is not source:
+                    column.list.clearSelection()
+        self.selection_changed.emit()
 
     def selected_id(self) -> int | None:
         for column in self.columns.values():
@@ -193,7 +199,7 @@ class BoardView(QWidget):
             return True
         return False
 
-    def _selected_stage(self) -> Stage | None:
+    def selected_stage(self) -> Stage | None:
         for stage, column in self.columns.items():
             if column.list.selected_id() is not None:
                 return stage
@@ -203,7 +209,7 @@ class BoardView(QWidget):
 
     def move_selected(self, delta: int) -> StageMove | None:
         """Move the selected card to the next (+1) or previous (-1) active stage."""
-        application_id, stage = self.selected_id(), self._selected_stage()
+        application_id, stage = self.selected_id(), self.selected_stage()
         if application_id is None or stage not in ACTIVE_STAGES:
             return None  # closed cards move through the menu: there is no "next" to a rejection
         position = ACTIVE_STAGES.index(stage) + delta

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from contextlib import suppress
 from itertools import pairwise
 
 from PySide6.QtCore import QModelIndex, Signal
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.changes import Written
 from tracker.domain.contacts import (
     ContactInput,
     create_contact,
@@ -32,13 +32,13 @@ from tracker.domain.contacts import (
     roles_of,
     update_contact,
 )
-from tracker.domain.errors import NotFoundError, ValidationError
 from tracker.domain.store import Store
 from tracker.ui.common.forms import error_label, show_field_problems, shown_problem, with_problem
 from tracker.ui.common.icons import themed_icon
 from tracker.ui.common.roles import ItemRole
+from tracker.ui.common.writes import run_write
 from tracker.ui.contacts.model import ContactRolesModel, role_text
-from tracker.ui.events import CONTACTS, INTERVIEWS, TASKS, DataEvents
+from tracker.ui.events import DataEvents
 
 NETWORK_TEXT = "Part of my own network (people I could refer)"
 NO_ROLES_TEXT = "Not on any application yet."
@@ -197,24 +197,25 @@ class ContactEditor(QWidget):
     def save(self) -> bool:
         self.clear_problems()
         data = self.collect()
-        try:
-            if self.contact_id is None:
-                self.contact_id = create_contact(self._store, data)
-            else:
-                update_contact(self._store, self.contact_id, data)
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
-            self.status.setText("Not saved yet: see the notes above.")
+        contact_id = self.contact_id
+        saved = run_write(
+            self,
+            self._events,
+            lambda: (
+                create_contact(self._store, data)
+                if contact_id is None
+                else update_contact(self._store, contact_id, data).then(Written(contact_id))
+            ),
+            title="Could not save the contact",
+            show_problems=self._show_unsaved,
+        )
+        if saved is None:
             return False
-        except NotFoundError as exc:
-            QMessageBox.warning(self, "Could not save the contact", str(exc))
-            self._events.notify(CONTACTS)
-            return False
+        self.contact_id = saved.value
         self.heading.setText(data.name.strip())
         self.delete_button.setVisible(True)
         self._show_roles()
         self.status.setText("Saved.")
-        self._events.notify(CONTACTS, TASKS)  # task rows show contact names
         self.saved.emit(self.contact_id)
         return True
 
@@ -248,10 +249,10 @@ class ContactEditor(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        with suppress(NotFoundError):  # already gone: the refresh shows exactly that
-            delete_contact(self._store, contact_id)
+        run_write(  # already gone: the refresh shows exactly that
+            self, self._events, lambda: delete_contact(self._store, contact_id), warn_if_gone=False
+        )
         self.contact_id = None
-        self._events.notify(CONTACTS, INTERVIEWS, TASKS)
         self.deleted.emit(contact_id)
         return True
 
@@ -259,6 +260,10 @@ class ContactEditor(QWidget):
         for name, error in self._errors.items():
             error.setVisible(False)
             self.inputs[name].setAccessibleDescription("")
+
+    def _show_unsaved(self, problems: dict[str, str]) -> None:
+        self.show_problems(problems)
+        self.status.setText("Not saved yet: see the notes above.")
 
     def show_problems(self, problems: dict[str, str]) -> None:
         first = show_field_problems(problems, self._errors, self.inputs)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.changes import Kind
 from tracker.domain.errors import NotFoundError
 from tracker.domain.store import Store
 from tracker.ui.common.icons import themed_icon
@@ -25,7 +26,7 @@ from tracker.ui.common.message_page import MessagePage
 from tracker.ui.common.views import row_table, search_box, select_index
 from tracker.ui.contacts.editor import ContactEditor
 from tracker.ui.contacts.model import Column, ContactsTableModel
-from tracker.ui.events import APPLICATIONS, CONTACTS, INTERVIEWS, DataEvents
+from tracker.ui.events import DataEvents
 
 EMPTY_TEXT = (
     "No people yet. Add the recruiters, interviewers and friends who help you along: "
@@ -33,6 +34,9 @@ EMPTY_TEXT = (
 )
 NO_MATCH_TEXT = "Nobody matches this search."
 PICK_TEXT = "Pick someone from the list to see their details, or add a new contact."
+
+# An open contact's roles name their applications and the interviews they were in.
+ROLES_SHOW = frozenset({Kind.APPLICATIONS, Kind.INTERVIEWS})
 
 
 class ContactsView(QWidget):
@@ -140,10 +144,10 @@ class ContactsView(QWidget):
         self.network_only.setChecked(False)
         self.apply_filter_now()
 
-    def _on_data_changed(self, kinds: set[str]) -> None:
-        if CONTACTS in kinds:
+    def _on_data_changed(self, kinds: frozenset[Kind]) -> None:
+        if Kind.CONTACTS in kinds:
             self.model.reload()
-        elif kinds & {APPLICATIONS, INTERVIEWS} and self.editor.contact_id is not None:
+        elif kinds & ROLES_SHOW and self.editor.contact_id is not None:
             self.editor.reload_roles()
 
     def _remember_selection(self) -> None:

@@ -26,15 +26,20 @@ from PySide6.QtWidgets import (
 
 from tracker.db.enums import Stage
 from tracker.domain.applications import ApplicationInput, get_application, update_application
+from tracker.domain.changes import Kind
 from tracker.domain.detail import headline
-from tracker.domain.errors import NotFoundError, ValidationError
+from tracker.domain.errors import NotFoundError
 from tracker.domain.rows import StageMove
 from tracker.domain.store import Store
 from tracker.ui.applications.form import ApplicationForm
 from tracker.ui.common.icons import themed_icon
+from tracker.ui.common.writes import refresh_missing, run_write
 from tracker.ui.detail.people import PeopleTab
 from tracker.ui.detail.tabs import HistoryTab, InterviewsTab, TasksTab
-from tracker.ui.events import APPLICATIONS, DataEvents
+from tracker.ui.events import DataEvents
+
+# The labels and history show the application; the tabs its people, interviews and tasks.
+SHOWN = frozenset({Kind.APPLICATIONS, Kind.CONTACTS, Kind.INTERVIEWS, Kind.TASKS})
 
 
 def is_web_address(text: str) -> bool:
@@ -137,7 +142,9 @@ class ApplicationDetailDialog(QDialog):
 
     # --- reacting ------------------------------------------------------------------------
 
-    def _on_changed(self, kinds: set[str]) -> None:
+    def _on_changed(self, kinds: frozenset[Kind]) -> None:
+        if not kinds & SHOWN:
+            return
         try:
             self.history.reload()
             self.people.reload()
@@ -188,21 +195,20 @@ class ApplicationDetailDialog(QDialog):
         if problems:
             self._show_problems(problems)
             return False
-        try:
-            move = update_application(self._store, self._id, data)
-        except ValidationError as exc:
-            self._show_problems(exc.problems)
+        saved = run_write(
+            self,
+            self._events,
+            lambda: update_application(self._store, self._id, data),
+            show_problems=self._show_problems,
+            on_gone=lambda _exc: QDialog.reject(self),  # gone: nothing left to ask about
+        )
+        if saved is None:
             return False
-        except NotFoundError as exc:
-            QMessageBox.warning(self, "Could not save", str(exc))
-            self._events.notify(APPLICATIONS)
-            self.reject()
-            return False
+        move = saved.value
         self._saved = get_application(self._store, self._id)
         self.form.fill(self._saved)  # dates the stage rule set show at once
         self.stage_move = move
         self.status.setText("Saved.")
-        self._events.notify(APPLICATIONS)
         if move.changed:
             self.stage_moved.emit(move)
         return True
@@ -252,7 +258,7 @@ def open_detail(
         dialog = ApplicationDetailDialog(store, events, application_id, parent)
     except NotFoundError as exc:
         QMessageBox.warning(parent, "Could not open the application", str(exc))
-        events.notify(APPLICATIONS)  # it was deleted elsewhere: let the lists catch up
+        refresh_missing(events, exc)  # it was deleted elsewhere: let the lists catch up
         return False
     dialog.stage_moved.connect(on_stage_moved)
     if on_plan is None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,15 +24,19 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.db.enums import ContactRole
+from tracker.domain.changes import Written
 from tracker.domain.contacts import ContactInput, assign_role, create_contact, remove_role
 from tracker.domain.detail import company_of
-from tracker.domain.errors import NotFoundError, ValidationError
+from tracker.domain.errors import ValidationError
 from tracker.domain.store import Store
 from tracker.ui.common.forms import error_label
 from tracker.ui.common.icons import themed_icon
+from tracker.ui.common.writes import run_write
 from tracker.ui.detail.models import ContactsModel, PeopleModel
-from tracker.ui.events import CONTACTS, DataEvents
+from tracker.ui.events import DataEvents
 from tracker.ui.interviews.people import EnterLineEdit
+
+T = TypeVar("T")
 
 
 def role_combo(name: str) -> QComboBox:
@@ -158,6 +165,17 @@ class PeopleTab(QWidget):
         self.problem.setText(text)
         self.problem.setVisible(True)
 
+    def _write(self, write: Callable[[], Written[T]]) -> Written[T] | None:
+        """Problems show in the line under the buttons, not in a message box."""
+        return run_write(
+            self,
+            self._events,
+            write,
+            show_problems=lambda problems: self._show(ValidationError(problems)),
+            on_gone=self._show,
+            warn_if_gone=False,
+        )
+
     def add_known(self) -> None:
         """Add the picked contact (or the one whose name was typed) with the chosen role."""
         self.problem.setVisible(False)
@@ -170,12 +188,9 @@ class PeopleTab(QWidget):
             self.problem.setText("Pick someone from the list, or add them as someone new below.")
             self.problem.setVisible(True)
             return
-        try:
-            assign_role(self._store, self._id, choice.id, str(self.existing_role.currentData()))
-        except (ValidationError, NotFoundError) as exc:
-            self._show(exc)
+        contact_id, role = choice.id, str(self.existing_role.currentData())
+        if self._write(lambda: assign_role(self._store, self._id, contact_id, role)) is None:
             return
-        self._events.notify(CONTACTS)
         self.existing.setCurrentIndex(-1)
 
     def add_new(self) -> None:
@@ -187,16 +202,17 @@ class PeopleTab(QWidget):
             email=self.new_email.text(),
             company=self._company,
         )
-        try:
-            contact_id = create_contact(self._store, data)
-            assign_role(self._store, self._id, contact_id, str(self.new_role.currentData()))
-        except (ValidationError, NotFoundError) as exc:
-            self._show(exc)
+        role = str(self.new_role.currentData())
+
+        def create_and_assign() -> Written[None]:
+            created = create_contact(self._store, data)
+            return created.then(assign_role(self._store, self._id, created.value, role))
+
+        if self._write(create_and_assign) is None:
             return
         for edit in (self.new_name, self.new_title, self.new_email):
             edit.clear()
         self.new_name.setFocus()
-        self._events.notify(CONTACTS)
 
     def remove_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -211,8 +227,7 @@ class PeopleTab(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        remove_role(self._store, self._id, person.contact_id, person.role)
-        self._events.notify(CONTACTS)
+        self._write(lambda: remove_role(self._store, self._id, person.contact_id, person.role))
 
 
 __all__ = ["PeopleTab"]

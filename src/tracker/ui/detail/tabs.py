@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from contextlib import suppress
 from datetime import date, timedelta
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.domain.errors import NotFoundError, ValidationError
+from tracker.domain.errors import NotFoundError
 from tracker.domain.interviews import delete_interview
 from tracker.domain.store import Store
 from tracker.domain.tasks import TaskInput, complete_task, create_task, snooze_task
@@ -31,9 +30,10 @@ from tracker.domain.validate import EARLIEST, LATEST
 from tracker.ui.common.forms import error_label, qdate
 from tracker.ui.common.icons import themed_icon
 from tracker.ui.common.roles import ItemRole
+from tracker.ui.common.writes import refresh_missing, run_write
 from tracker.ui.detail.models import HistoryModel, InterviewsModel, TasksModel
 from tracker.ui.drafts.actions import DraftActions
-from tracker.ui.events import INTERVIEWS, TASKS, DataEvents
+from tracker.ui.events import DataEvents
 from tracker.ui.interviews.dialog import InterviewDialog
 from tracker.ui.interviews.people import EnterLineEdit
 from tracker.ui.tasks.actions import snooze_choices
@@ -146,7 +146,7 @@ class InterviewsTab(QWidget):
             dialog = InterviewDialog(self._store, self._events, self._id, interview_id, self)
         except NotFoundError as exc:
             QMessageBox.warning(self, "Could not open the interview", str(exc))
-            self._events.notify(INTERVIEWS)
+            refresh_missing(self._events, exc)
             return None
         try:
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -165,9 +165,12 @@ class InterviewsTab(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        with suppress(NotFoundError):  # already gone: the reload below shows that
-            delete_interview(self._store, interview_id)
-        self._events.notify(INTERVIEWS)
+        run_write(  # already gone: the refresh shows that
+            self,
+            self._events,
+            lambda: delete_interview(self._store, interview_id),
+            warn_if_gone=False,
+        )
         return True
 
 
@@ -266,8 +269,8 @@ class TasksTab(QWidget):
             return False
         try:
             dialog = TaskDialog(self._store, self._events, task_id, None, self)
-        except NotFoundError:
-            self._events.notify(TASKS)
+        except NotFoundError as exc:
+            refresh_missing(self._events, exc)
             return False
         try:
             return dialog.exec() == QDialog.DialogCode.Accepted
@@ -278,14 +281,15 @@ class TasksTab(QWidget):
         task_id = self.selected_id()
         if task_id is None:
             return False
-        try:
-            snooze_task(self._store, task_id, until)
-        except (ValidationError, NotFoundError) as exc:
-            self.problem.setText(exc.message if isinstance(exc, ValidationError) else str(exc))
-            self.problem.setVisible(True)
-            return False
-        self._events.notify(TASKS)
-        return True
+        snoozed = run_write(
+            self,
+            self._events,
+            lambda: snooze_task(self._store, task_id, until),
+            show_problems=self._show_problem,
+            on_gone=self._show_gone,
+            warn_if_gone=False,
+        )
+        return snoozed is not None
 
     def add_task(self) -> None:
         self.problem.setVisible(False)
@@ -295,20 +299,33 @@ class TasksTab(QWidget):
             due_on=due if isinstance(due, date) else None,
             application_id=self._id,
         )
-        try:
-            create_task(self._store, data)
-        except (ValidationError, NotFoundError) as exc:
-            text = exc.message if isinstance(exc, ValidationError) else str(exc)
-            self.problem.setText(text)
-            self.problem.setVisible(True)
-            return
-        self.title.clear()
-        self._events.notify(TASKS)
+        created = run_write(
+            self,
+            self._events,
+            lambda: create_task(self._store, data),
+            show_problems=self._show_problem,
+            on_gone=self._show_gone,
+            warn_if_gone=False,
+        )
+        if created is not None:
+            self.title.clear()
+
+    def _show_problem(self, problems: dict[str, str]) -> None:
+        self.problem.setText(next(iter(problems.values())))
+        self.problem.setVisible(True)
+
+    def _show_gone(self, exc: NotFoundError) -> None:
+        self.problem.setText(str(exc))
+        self.problem.setVisible(True)
 
     def complete_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return
-        with suppress(NotFoundError):  # already gone: the reload shows that
-            complete_task(self._store, self.model.row(rows[0].row()).id)
-        self._events.notify(TASKS)
+        task_id = self.model.row(rows[0].row()).id
+        run_write(  # already gone: the refresh shows that
+            self,
+            self._events,
+            lambda: complete_task(self._store, task_id),
+            warn_if_gone=False,
+        )

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QScrollArea,
     QSpinBox,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from tracker.db.enums import InterviewKind
 from tracker.domain.detail import company_of, headline, interview_rows, participant_rows
-from tracker.domain.errors import NotFoundError, ValidationError
 from tracker.domain.interviews import (
     InterviewInput,
     NewPerson,
@@ -43,8 +41,9 @@ from tracker.ui.common.forms import (
     shown_problem,
     with_problem,
 )
+from tracker.ui.common.writes import run_write
 from tracker.ui.detail.models import ContactsModel
-from tracker.ui.events import APPLICATIONS, CONTACTS, INTERVIEWS, DataEvents
+from tracker.ui.events import DataEvents
 from tracker.ui.interviews.people import ParticipantEditor, Person, PersonPicker
 
 ASSESSMENTS = {
@@ -276,19 +275,18 @@ class InterviewDialog(QDialog):
         if problems:
             self.show_problems(problems)
             return
-        try:
-            self.saved_id = save_interview(
+        saved = run_write(
+            self,
+            self._events,
+            lambda: save_interview(
                 self._store, self._application_id, self._interview_id, data, new
-            )
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
+            ),
+            show_problems=self.show_problems,
+            on_gone=lambda _exc: self.reject(),
+        )
+        if saved is None:
             return
-        except NotFoundError as exc:
-            QMessageBox.warning(self, "Could not save", str(exc))
-            self._events.notify(INTERVIEWS, APPLICATIONS)
-            self.reject()
-            return
-        self._events.notify(INTERVIEWS, CONTACTS)
+        self.saved_id = saved.value
         self.accept()
 
     def clear_problems(self) -> None:

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.db.enums import DebriefPath
+from tracker.domain.changes import Kind
 from tracker.domain.lessons import LessonRow, lesson_rows
 from tracker.domain.store import Store
 from tracker.ui.common.models import RowTableModel
-from tracker.ui.events import APPLICATIONS, TASKS, DataEvents
+from tracker.ui.events import DataEvents
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Date", "Application", "Path", "What went well", "What to do differently")
@@ -32,6 +33,10 @@ EMPTY_TEXT = (
 
 def _one_line(text: str | None) -> str:
     return " ".join((text or "").split())
+
+
+# Each debrief, with its application's company and role.
+SHOWN = frozenset({Kind.DEBRIEFS, Kind.APPLICATIONS})
 
 
 class LessonsModel(RowTableModel):
@@ -105,8 +110,8 @@ class LessonsView(QWidget):
     def reload(self) -> None:
         self.model.reload()
 
-    def _on_changed(self, kinds: set[str]) -> None:
-        if kinds & {TASKS, APPLICATIONS}:  # a confirmed plan notifies both
+    def _on_changed(self, kinds: frozenset[Kind]) -> None:
+        if kinds & SHOWN:
             self.model.reload()
 
     def _sync(self) -> None:

@@ -19,6 +19,7 @@ from tracker.db.enums import ContactRole
 from tracker.domain.drafts.templates import count_words, topic_items
 from tracker.domain.rejection import Person, RejectionFacts
 from tracker.domain.store import Store
+from tracker.ui.events import DataEvents
 from tracker.ui.rejection.people import PersonForm
 
 
@@ -86,7 +87,13 @@ class KnowPage(QWidget):
 
     person_added = Signal(int)
 
-    def __init__(self, store: Store, facts: RejectionFacts, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        events: DataEvents,
+        facts: RejectionFacts,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._facts = facts
         self.greeting = heading_label(f"{facts.company} went with someone else.", 1.35)
@@ -123,7 +130,7 @@ class KnowPage(QWidget):
         left.addWidget(self.summary)
         left.addWidget(scroll, 1)
 
-        self.form = PersonForm(store, facts.application_id, facts.company)
+        self.form = PersonForm(store, events, facts.application_id, facts.company)
         self.form.added.connect(self.person_added)
         self.missing_title = heading_label("Anyone missing?", 1.0)
         self.missing_hint = hint_label()

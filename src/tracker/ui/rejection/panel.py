@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.db.enums import ContactRole, DebriefPath
-from tracker.domain.errors import NotFoundError, ValidationError
 from tracker.domain.rejection import (
     PlannedTask,
     build_plan,
@@ -36,7 +34,8 @@ from tracker.domain.rejection import (
 )
 from tracker.domain.rejection.playbook import Audience, Playbook, default_playbook
 from tracker.domain.store import Store
-from tracker.ui.events import APPLICATIONS, CONTACTS, INTERVIEWS, TASKS, DataEvents
+from tracker.ui.common.writes import run_write
+from tracker.ui.events import DataEvents
 from tracker.ui.rejection.know_page import KnowPage
 from tracker.ui.rejection.plan_page import PlanPage
 from tracker.ui.rejection.questions_page import QuestionsPage
@@ -109,11 +108,11 @@ class RejectionPanel(QDialog):
         self.setWindowTitle(f"Plan my response — {self.facts.company}")
         self.resize(1000, 720)
 
-        self.know = KnowPage(store, self.facts)
+        self.know = KnowPage(store, events, self.facts)
         self.know.person_added.connect(self._person_added)
         self.questions = QuestionsPage(self.facts, prefill_answers(self.facts))
         self.questions.chosen.connect(self.choose)
-        self.plan = PlanPage(store, self.facts)
+        self.plan = PlanPage(store, events, self.facts)
         self.plan.person_added.connect(self._person_added)
         self.plan.network_changed.connect(self.replan)
         self.plan.model.dataChanged.connect(self._sync_buttons)
@@ -242,7 +241,6 @@ class RejectionPanel(QDialog):
             self.plan.network.set_people(self.facts.network)
             self.plan.network.choose(contact_id)  # replans through network_changed
         self.replan()
-        self._events.notify(CONTACTS, INTERVIEWS)
 
     def _sync_buttons(self) -> None:
         count = self.plan.model.included_count()
@@ -253,26 +251,27 @@ class RejectionPanel(QDialog):
     def confirm(self) -> bool:
         if self.path is None:
             return False
-        try:
-            confirm_plan(
+        path = self.path
+        confirmed = run_write(
+            self,
+            self._events,
+            lambda: confirm_plan(
                 self._store,
                 self._id,
-                self.path,
+                path,
                 self.questions.answers(),
                 self.plan.went_well.toPlainText(),
                 self.plan.do_differently.toPlainText(),
                 self.tasks(),
-            )
-        except ValidationError as exc:
-            self.plan.show_problems(exc.problems)
-            return False
-        except NotFoundError as exc:
-            QMessageBox.warning(self, "Could not save the plan", str(exc))
+            ),
+            title="Could not save the plan",
+            show_problems=self.plan.show_problems,
+        )
+        if confirmed is None:
             return False
         if self.user_name():
             QSettings().setValue(USER_NAME_KEY, self.user_name())
         self.confirmed = True
-        self._events.notify(TASKS, APPLICATIONS)
         self.accept()
         return True
 

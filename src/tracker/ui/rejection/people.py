@@ -4,7 +4,8 @@ contacts or added new)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -21,14 +22,19 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.db.enums import ContactRole
+from tracker.domain.changes import Written
 from tracker.domain.contacts import assign_role
-from tracker.domain.errors import NotFoundError, ValidationError
+from tracker.domain.errors import ValidationError
 from tracker.domain.rejection import InterviewFacts, add_person_inline
 from tracker.domain.store import Store
 from tracker.ui.common.forms import error_label
 from tracker.ui.common.roles import ItemRole
 from tracker.ui.common.views import error_text
+from tracker.ui.common.writes import run_write
 from tracker.ui.detail.models import ContactsModel
+from tracker.ui.events import DataEvents
+
+T = TypeVar("T")
 
 ROLE_WORDS = {
     ContactRole.RECRUITER: "the recruiter",
@@ -44,10 +50,16 @@ class PersonForm(QFrame):
     added = Signal(int)
 
     def __init__(
-        self, store: Store, application_id: int, company: str, parent: QWidget | None = None
+        self,
+        store: Store,
+        events: DataEvents,
+        application_id: int,
+        company: str,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
+        self._events = events
         self._application_id = application_id
         self._role = ContactRole.INTERVIEWER
         self._interview_ids: list[int | None] = []
@@ -145,20 +157,28 @@ class PersonForm(QFrame):
         contact_id = self.pick.currentData(ItemRole.ROW_ID)
         if not isinstance(contact_id, int):
             return
-        try:
-            assign_role(self._store, self._application_id, contact_id, self._role)
-        except (ValidationError, NotFoundError) as exc:
-            self._show(exc)
-            return
-        self.hide()
-        self.added.emit(contact_id)
+        role = self._role
+        if self._write(lambda: assign_role(self._store, self._application_id, contact_id, role)):
+            self.hide()
+            self.added.emit(contact_id)
+
+    def _write(self, write: Callable[[], Written[T]]) -> Written[T] | None:
+        """Problems show under the form, not in a message box."""
+        return run_write(
+            self,
+            self._events,
+            write,
+            show_problems=lambda problems: self._show(ValidationError(problems)),
+            on_gone=self._show,
+            warn_if_gone=False,
+        )
 
     def add_new(self) -> None:
         interview_id = None
         if self._role is ContactRole.INTERVIEWER and self._interview_ids:
             interview_id = self._interview_ids[max(0, self.interview.currentIndex())]
-        try:
-            contact_id = add_person_inline(
+        added = self._write(
+            lambda: add_person_inline(
                 self._store,
                 self._application_id,
                 self.name.text(),
@@ -168,11 +188,10 @@ class PersonForm(QFrame):
                 interview_id,
                 email=self.email.text(),
             )
-        except (ValidationError, NotFoundError) as exc:
-            self._show(exc)
-            return
-        self.hide()
-        self.added.emit(contact_id)
+        )
+        if added is not None:
+            self.hide()
+            self.added.emit(added.value)
 
     def _show(self, exc: Exception) -> None:
         self.problem.setText(error_text(exc))

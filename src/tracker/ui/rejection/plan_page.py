@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 
 from tracker.db.enums import ContactRole, DebriefPath
 from tracker.domain.contacts import ContactInput, create_contact
-from tracker.domain.errors import ValidationError
 from tracker.domain.rejection import PlannedTask, RejectionFacts
 from tracker.domain.store import Store
 from tracker.ui.common.forms import error_label
+from tracker.ui.common.writes import run_write
+from tracker.ui.events import DataEvents
 from tracker.ui.rejection.editor import TaskEditor
 from tracker.ui.rejection.know_page import heading_label, hint_label
 from tracker.ui.rejection.models import NetworkModel, PlanModel
@@ -49,9 +50,16 @@ class PlanPage(QWidget):
     network_changed = Signal()
     person_added = Signal(int)
 
-    def __init__(self, store: Store, facts: RejectionFacts, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        events: DataEvents,
+        facts: RejectionFacts,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._store = store
+        self._events = events
         self.roles: dict[str, ContactRole] = {}  # step id -> whom a missing person would be
         self.task_problems: dict[int, dict[str, str]] = {}  # row -> field -> message
         self.heading = heading_label("", 1.2)
@@ -81,7 +89,7 @@ class PlanPage(QWidget):
         self.editor = TaskEditor()
         self.editor.edited.connect(self._edited)
         self.editor.fix_requested.connect(self._open_fix)
-        self.form = PersonForm(store, facts.application_id, facts.company)
+        self.form = PersonForm(store, events, facts.application_id, facts.company)
         self.form.added.connect(self.person_added)
 
         left = QVBoxLayout()
@@ -209,14 +217,21 @@ class PlanPage(QWidget):
         if isinstance(role, ContactRole):
             self.form.open_for(role)
 
+    def _show_network_problem(self, problems: dict[str, str]) -> None:
+        self.network_problem.setText(next(iter(problems.values())))
+        self.network_problem.show()
+
     def add_network_contact(self) -> None:
         data = ContactInput(name=self.new_name.text(), title=self.new_title.text(), in_network=True)
-        try:
-            contact_id = create_contact(self._store, data)
-        except ValidationError as exc:
-            self.network_problem.setText(exc.message)
-            self.network_problem.show()
+        created = run_write(
+            self,
+            self._events,
+            lambda: create_contact(self._store, data),
+            show_problems=self._show_network_problem,
+        )
+        if created is None:
             return
+        contact_id = created.value
         self.network_problem.hide()
         self.new_name.clear()
         self.new_title.clear()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -24,12 +23,14 @@ from PySide6.QtWidgets import (
 
 from tracker.db.enums import TaskKind
 from tracker.domain.applications import get_application
-from tracker.domain.errors import NotFoundError, ValidationError
+from tracker.domain.changes import Written
+from tracker.domain.errors import NotFoundError
 from tracker.domain.store import Store
 from tracker.domain.tasks import KIND_LABELS, TaskInput, create_task, get_task, update_task
 from tracker.domain.validate import EARLIEST, LATEST
 from tracker.ui.common.forms import error_label, show_field_problems, shown_problem, with_problem
-from tracker.ui.events import TASKS, DataEvents
+from tracker.ui.common.writes import run_write
+from tracker.ui.events import DataEvents
 
 NOT_LINKED = "Not linked to an application"
 
@@ -161,21 +162,22 @@ class TaskDialog(QDialog):
     def save(self) -> None:
         self.clear_problems()
         data = self.collect()
-        try:
-            if self._id is None:
-                self.saved_id = create_task(self._store, data)
-            else:
-                update_task(self._store, self._id, data)
-                self.saved_id = self._id
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
+        task_id = self._id
+        saved = run_write(
+            self,
+            self._events,
+            lambda: (
+                create_task(self._store, data)
+                if task_id is None
+                else update_task(self._store, task_id, data).then(Written(task_id))
+            ),
+            title="Could not save the task",
+            show_problems=self.show_problems,
+            on_gone=lambda _exc: self.reject(),
+        )
+        if saved is None:
             return
-        except NotFoundError as exc:
-            QMessageBox.warning(self, "Could not save the task", str(exc))
-            self._events.notify(TASKS)
-            self.reject()
-            return
-        self._events.notify(TASKS)
+        self.saved_id = saved.value
         self.accept()
 
     def clear_problems(self) -> None:

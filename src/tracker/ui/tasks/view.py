@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import suppress
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
@@ -17,14 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.domain.errors import NotFoundError, ValidationError
+from tracker.domain.changes import Kind, Written
+from tracker.domain.errors import NotFoundError
 from tracker.domain.store import Store
 from tracker.domain.tasks import complete_task, delete_task, reopen_task, snooze_task
 from tracker.ui.common.dates import short_day
 from tracker.ui.common.message_page import MessagePage
 from tracker.ui.common.views import add_and_select, select_index, warn_error
+from tracker.ui.common.writes import refresh_missing, run_write
 from tracker.ui.drafts.actions import DraftActions
-from tracker.ui.events import APPLICATIONS, CONTACTS, TASKS, DataEvents
+from tracker.ui.events import DataEvents
 from tracker.ui.tasks.actions import SnoozeDateDialog, TaskActions
 from tracker.ui.tasks.bar import TaskBar, task_menu
 from tracker.ui.tasks.dialog import TaskDialog
@@ -40,6 +41,10 @@ from tracker.ui.tasks.selection import (
 
 NEXT_STEP = "Press Ctrl+T or click New task to add one."
 EMPTY_TEXT = f"Nothing to do right now. {NEXT_STEP}"
+
+
+# Tasks, and the names beside them: their application's and their contact's.
+SHOWN = frozenset({Kind.TASKS, Kind.APPLICATIONS, Kind.CONTACTS})
 
 
 class TasksView(QWidget):
@@ -119,8 +124,8 @@ class TasksView(QWidget):
     def reload(self) -> None:
         self.model.reload()
 
-    def _on_data_changed(self, kinds: set[str]) -> None:
-        if kinds & {TASKS, APPLICATIONS, CONTACTS}:  # names shown come from all three
+    def _on_data_changed(self, kinds: frozenset[Kind]) -> None:
+        if kinds & SHOWN:
             self.model.reload()
 
     def _remember_selection(self) -> None:
@@ -182,7 +187,7 @@ class TasksView(QWidget):
             return False
         self.message.completed.append((task.id, task.title))
         self.message.say(f"Done: {task.title}", can_reopen=True)
-        self._events.notify(TASKS)
+        self._sync_actions()  # the refresh came before there was something to reopen
         return True
 
     def undo_complete(self) -> bool:
@@ -193,7 +198,6 @@ class TasksView(QWidget):
         if not self._run("Could not reopen the task", lambda: reopen_task(self._store, task_id)):
             return False
         self.message.say(f"Back on your list: {title}", can_reopen=bool(self.message.completed))
-        self._events.notify(TASKS)
         self.select_id(task_id)
         return True
 
@@ -211,7 +215,6 @@ class TasksView(QWidget):
         ):
             return False
         self.message.say(f"Snoozed until {short_day(day)}: {task.title if task else ''}")
-        self._events.notify(TASKS)
         return True
 
     def ask_snooze_date(self, today: date) -> date | None:
@@ -233,7 +236,7 @@ class TasksView(QWidget):
             dialog = TaskDialog(self._store, self._events, task_id, None, self, self.model.today)
         except NotFoundError as exc:
             warn_error(self, "Could not open the task", exc)
-            self._events.notify(TASKS)
+            refresh_missing(self._events, exc)
             return False
         try:
             return dialog.exec() == TaskDialog.DialogCode.Accepted
@@ -253,10 +256,10 @@ class TasksView(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        with suppress(NotFoundError):  # already gone: the refresh shows exactly that
-            delete_task(self._store, task.id)
+        run_write(  # already gone: the refresh shows exactly that
+            self, self._events, lambda: delete_task(self._store, task.id), warn_if_gone=False
+        )
         self.message.forget(task.id)
-        self._events.notify(TASKS)
         return True
 
     def build_context_menu(self) -> QMenu:
@@ -273,11 +276,6 @@ class TasksView(QWidget):
 
     # --- helpers -------------------------------------------------------------------------
 
-    def _run(self, title: str, operation: Callable[[], None]) -> bool:
-        try:
-            operation()
-        except (ValidationError, NotFoundError) as exc:
-            warn_error(self, title, exc)
-            self._events.notify(TASKS)  # also drops a task deleted elsewhere
-            return False
-        return True
+    def _run(self, title: str, operation: Callable[[], Written[None]]) -> bool:
+        """A write from this view; a task deleted elsewhere is warned about and dropped."""
+        return run_write(self, self._events, operation, title=title) is not None

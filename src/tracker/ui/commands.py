@@ -1,0 +1,190 @@
+"""The window's commands: one set of actions and one undo stack for the whole window.
+
+The Application and Edit menus act on what is selected in the view on screen, the board or
+the table, never on a view that is hidden. Every stage change, from any view (a drag, Ctrl+→,
+Move to, the detail dialog), is recorded here so Ctrl+Z moves the card back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMenu, QWidget
+
+from tracker.db.enums import Stage
+from tracker.domain.errors import NotFoundError
+from tracker.domain.rows import StageMove
+from tracker.domain.store import Store
+from tracker.ui.applications.actions import ApplicationActions
+from tracker.ui.applications.commands import (
+    ArchiveCommand,
+    StageMoveCommand,
+    confirm_and_delete,
+    move_or_warn,
+)
+from tracker.ui.applications.view import ApplicationsView
+from tracker.ui.board.view import BoardView
+from tracker.ui.common.writes import refresh_missing
+from tracker.ui.events import DataEvents
+from tracker.ui.workspace import LazyTabs
+
+
+class Selection(Protocol):
+    """A view whose selected application the window's commands act on."""
+
+    def selected_id(self) -> int | None: ...
+
+    def selected_stage(self) -> Stage | None: ...
+
+
+class WindowCommands(QObject):
+    """Owns the application actions, Plan my response, and the one undo stack."""
+
+    moved = Signal(object)  # a StageMove made from the menu (recorded like any other)
+
+    def __init__(
+        self,
+        store: Store,
+        events: DataEvents,
+        window: QWidget,
+        tabs: LazyTabs,
+        open_application: Callable[[int], object],
+        plan_response: Callable[[], object],
+    ) -> None:
+        super().__init__(window)
+        self._store = store
+        self._events = events
+        self._window = window
+        self._tabs = tabs
+        self._open = open_application
+        self.undo_stack = QUndoStack(self)
+        self.actions = ApplicationActions(window)
+        self.plan_action = QAction("&Plan my response…", self)
+        self.plan_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.plan_action.setToolTip("After a rejection: fight for the role or move on well")
+        self.plan_action.triggered.connect(lambda: plan_response())
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self._views: dict[str, Selection] = {}
+        self._applications: ApplicationsView | None = None
+        self._board: BoardView | None = None
+        a = self.actions
+        a.new_action.triggered.connect(self.new_application)
+        a.edit_action.triggered.connect(self.open_selected)
+        a.archive_action.triggered.connect(self.archive_selected)
+        a.delete_action.triggered.connect(self.delete_selected)
+        a.move_requested.connect(self.move_selected)
+        tabs.currentChanged.connect(self.sync)
+
+    def watch(self, applications: ApplicationsView, board: BoardView) -> None:
+        """The two views with a selection of applications; the others have none."""
+        self._applications, self._board = applications, board
+        self._views = {"applications": applications, "board": board}
+        self.actions.show_archived_action.toggled.connect(applications.model.set_show_archived)
+        for view in (applications, board):
+            view.selection_changed.connect(self.sync)
+        self.sync()
+
+    # --- what is selected ----------------------------------------------------------------
+
+    def current(self) -> Selection | None:
+        """The board or the table when it is on screen; None for the other views."""
+        return self._views.get(self._tabs.current_key())
+
+    def selected_id(self) -> int | None:
+        view = self.current()
+        return view.selected_id() if view is not None else None
+
+    def sync(self) -> None:
+        """Row actions follow the selection in the view on screen."""
+        view = self.current()
+        self.actions.sync(view.selected_stage() if view is not None else None)
+
+    def _named(self, application_id: int) -> tuple[str, str] | None:
+        """(role, company), or None (and the views refreshed) when it was deleted meanwhile."""
+        from tracker.domain.applications import get_application
+
+        try:
+            data = get_application(self._store, application_id)
+        except NotFoundError as exc:
+            refresh_missing(self._events, exc)
+            return None
+        return data.role, data.company
+
+    # --- the commands --------------------------------------------------------------------
+
+    def new_application(self) -> int | None:
+        assert self._applications is not None, "watch() the views first"
+        assert self._board is not None
+        new_id = self._applications.new_application()
+        if new_id is not None and self._tabs.current_key() == "board":
+            self._board.select_application(new_id)
+        return new_id
+
+    def open_selected(self) -> bool:
+        application_id = self.selected_id()
+        if application_id is None:
+            return False
+        self._open(application_id)
+        return True
+
+    def move_selected(self, stage: Stage) -> StageMove | None:
+        application_id = self.selected_id()
+        if application_id is None:
+            return None
+        move = move_or_warn(self._window, self._store, self._events, application_id, stage)
+        if move is not None and move.changed:
+            self.moved.emit(move)
+        self.sync()
+        return move
+
+    def record_move(self, move: StageMove) -> None:
+        """Every stage change arrives here once made; Ctrl+Z then moves it back."""
+        if move.changed:
+            self.undo_stack.push(StageMoveCommand(self._store, self._events, move))
+
+    def archive_selected(self) -> bool:
+        """Archive the selected application; Ctrl+Z (Edit > Undo) brings it back."""
+        application_id = self.selected_id()
+        named = self._named(application_id) if application_id is not None else None
+        if application_id is None or named is None:
+            return False
+        role, company = named
+        command = ArchiveCommand(self._store, self._events, application_id, f"{role} at {company}")
+        self.undo_stack.push(command)
+        return command.done
+
+    def delete_selected(self) -> bool:
+        application_id = self.selected_id()
+        return application_id is not None and self.delete(application_id)
+
+    def delete(self, application_id: int) -> bool:
+        """Ask, then delete (from the menu, or the board's Delete key or context menu)."""
+        named = self._named(application_id)
+        if named is None:
+            return False
+        role, company = named
+        return confirm_and_delete(
+            self._window, self._store, self._events, application_id, role, company
+        )
+
+    # --- menus ---------------------------------------------------------------------------
+
+    def fill_application_menu(self, menu: QMenu) -> None:
+        a = self.actions
+        menu.addAction(a.new_action)
+        menu.addAction(a.edit_action)
+        menu.addMenu(a.move_menu)
+        menu.addAction(a.archive_action)
+        menu.addAction(a.delete_action)
+        menu.addSeparator()
+        menu.addAction(self.plan_action)
+
+    def fill_edit_menu(self, menu: QMenu) -> None:
+        menu.addAction(self.undo_action)
+        menu.addAction(self.redo_action)

@@ -1,0 +1,73 @@
+"""The one way the UI writes: run a domain write, show its problems, say what changed.
+
+Every dialog and view calls run_write() instead of catching the domain's errors and picking
+which views to refresh itself:
+
+- ValidationError: the problems go to `show_problems` (beside the fields), or a message box;
+- NotFoundError (the row was deleted meanwhile): a warning (unless `warn_if_gone` is off),
+  a refresh of that kind of row, then `on_gone` so a dialog can close;
+- otherwise DataEvents.changed carries the kinds the domain reported, and the caller gets
+  the Written result back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TypeVar
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from tracker.domain.changes import EVERYTHING, Kind, Written
+from tracker.domain.errors import NotFoundError, ValidationError
+from tracker.ui.common.views import warn_error
+from tracker.ui.events import DataEvents
+
+T = TypeVar("T")
+
+# NotFoundError.what (the model's name) to the kind of row that went missing.
+MISSING: Mapping[str, frozenset[Kind]] = {
+    "application": frozenset({Kind.APPLICATIONS}),
+    "contact": frozenset({Kind.CONTACTS}),
+    "interview": frozenset({Kind.INTERVIEWS}),
+    "task": frozenset({Kind.TASKS}),
+}
+
+
+def missing_kinds(exc: NotFoundError) -> frozenset[Kind]:
+    """What to refresh after a row turned out to be gone (everything, when unsure)."""
+    return MISSING.get(exc.what, EVERYTHING)
+
+
+def run_write(
+    parent: QWidget | None,
+    events: DataEvents,
+    write: Callable[[], Written[T]],
+    *,
+    title: str = "Could not save",
+    show_problems: Callable[[dict[str, str]], object] | None = None,
+    on_gone: Callable[[NotFoundError], object] | None = None,
+    warn_if_gone: bool = True,
+) -> Written[T] | None:
+    """Run *write*; its result once saved and announced, or None when nothing was written."""
+    try:
+        result = write()
+    except ValidationError as exc:
+        if show_problems is not None:
+            show_problems(exc.problems)
+        else:
+            warn_error(parent, title, exc)
+        return None
+    except NotFoundError as exc:
+        if warn_if_gone:
+            QMessageBox.warning(parent, title, str(exc))
+        events.publish(missing_kinds(exc))
+        if on_gone is not None:
+            on_gone(exc)
+        return None
+    events.publish(result.changed)
+    return result
+
+
+def refresh_missing(events: DataEvents, exc: NotFoundError) -> None:
+    """A row could not be opened because it is gone: let the views that show it catch up."""
+    events.publish(missing_kinds(exc))
