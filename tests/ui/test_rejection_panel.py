@@ -1,4 +1,8 @@
-"""The rejection panel, end to end through its widgets: facts, questions, plan, confirm."""
+"""The rejection panel, end to end through its widgets: facts, questions, plan, confirm.
+
+The panel plans from the tests' own playbook (tests/fixtures/rejection); tasks are found by
+step id.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from tests.domain.test_rejection import (
     TUESDAY,
     make_application,
 )
+from tests.fixtures import rejection_playbook
 from tracker.db.enums import DebriefPath, TaskKind, TaskOrigin
 from tracker.db.models import RejectionDebrief, Task
 from tracker.ui.events import TASKS
@@ -21,6 +26,7 @@ from tracker.ui.rejection.panel import USER_NAME_KEY, RejectionPanel
 
 
 def open_panel(qtbot, store, events, app_id: int, **kwargs) -> RejectionPanel:
+    kwargs.setdefault("playbook", rejection_playbook())
     panel = RejectionPanel(store, events, app_id, today=THURSDAY, user_name="Sam", **kwargs)
     qtbot.addWidget(panel)
     panel.show()
@@ -49,6 +55,11 @@ def saved(store) -> tuple[list[Task], list[RejectionDebrief]]:
         tasks = list(s.scalars(select(Task).order_by(Task.id)))
         debriefs = list(s.scalars(select(RejectionDebrief)))
         return tasks, debriefs
+
+
+def row_of(panel: RejectionPanel, step_id: str) -> int:
+    """The row of a step's first task in the plan list."""
+    return [t.step_id for t in panel.tasks()].index(step_id)
 
 
 def toggle_row(qtbot, view, row: int) -> None:
@@ -133,10 +144,10 @@ def test_missing_recruiter_shows_a_placeholder_until_one_is_picked(qtbot, store,
     panel = open_panel(qtbot, store, events, ids["app"])
     assert panel.know.add_recruiter.isVisibleTo(panel.know)
     choose(qtbot, panel, DebriefPath.FIGHT)
-    panel.plan.select_row(0)
+    panel.plan.select_row(row_of(panel, "ask"))
     editor = panel.plan.editor
     assert editor.task is not None
-    assert editor.task.step_id == "feedback_request"
+    assert editor.task.step_id == "ask"
     assert "[recruiter's name]" in editor.body.toPlainText()
     assert editor.fix_button.isVisibleTo(panel)
     assert editor.note.isVisibleTo(panel)
@@ -147,7 +158,7 @@ def test_missing_recruiter_shows_a_placeholder_until_one_is_picked(qtbot, store,
     qtbot.mouseClick(form.use_button, Qt.MouseButton.LeftButton)
     assert panel.facts.recruiter is not None
     assert panel.facts.recruiter.name == "Jordan Blake"
-    assert panel.tasks()[0].body.startswith("Hi Jordan,")
+    assert panel.tasks()[row_of(panel, "ask")].body.startswith("Hi Jordan,")
     assert "[recruiter's name]" not in panel.plan.editor.body.toPlainText()
 
 
@@ -155,14 +166,13 @@ def test_edited_draft_and_unticked_step_are_honoured(qtbot, store, events):
     ids = make_application(store)
     panel = open_panel(qtbot, store, events, ids["app"])
     choose(qtbot, panel, DebriefPath.FIGHT)
-    steps = [t.step_id for t in panel.tasks()]
-    panel.plan.select_row(steps.index("thank_you"))  # Priya's, the first
+    panel.plan.select_row(row_of(panel, "thanks"))  # Priya's, the first
     body = panel.plan.editor.body
     body.setFocus()
     qtbot.keyClick(body, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(body, Qt.Key.Key_Return)
     qtbot.keyClicks(body, "P.S. The billing diagram is attached.")
-    toggle_row(qtbot, panel.plan.list, steps.index("follow_up"))
+    toggle_row(qtbot, panel.plan.list, row_of(panel, "nudge"))
     assert panel.create_button.text() == "Create 8 tasks"
     confirm(qtbot, panel, events)
 
@@ -176,7 +186,8 @@ def test_an_empty_title_is_shown_beside_its_task_and_nothing_is_written(qtbot, s
     ids = make_application(store)
     panel = open_panel(qtbot, store, events, ids["app"])
     choose(qtbot, panel, DebriefPath.FLIGHT)
-    panel.plan.select_row(2)
+    offer = row_of(panel, "offer")
+    panel.plan.select_row(offer)
     title = panel.plan.editor.title
     title.selectAll()
     qtbot.keyClick(title, Qt.Key.Key_Delete)
@@ -186,11 +197,11 @@ def test_an_empty_title_is_shown_beside_its_task_and_nothing_is_written(qtbot, s
     assert saved(store) == ([], [])
     assert not panel.confirmed
     assert panel.isVisible()
-    assert panel.plan.list.currentIndex().row() == 2  # the task with the problem
+    assert panel.plan.list.currentIndex().row() == offer  # the task with the problem
     error = panel.plan.editor.errors["title"]
     assert error.isVisibleTo(panel)
     assert error.text()
-    assert panel.plan.model.problem(2)
+    assert panel.plan.model.problem(offer)
 
 
 def test_a_missing_interviewer_can_be_added_inline(qtbot, store, events):
@@ -209,9 +220,8 @@ def test_a_missing_interviewer_can_be_added_inline(qtbot, store, events):
     assert "Event sourcing" in panel.know.record.text()
 
     choose(qtbot, panel, DebriefPath.FIGHT)
-    (thanks,) = [t for t in panel.tasks() if t.step_id == "thank_you"]
-    assert thanks.body.startswith("Hi Dana,")
-    assert "event sourcing" in thanks.body.lower()
+    (thanks,) = [t for t in panel.tasks() if t.step_id == "thanks"]
+    assert thanks.body == "Hi Dana. Topics: Event sourcing.\nSam"
     assert thanks.interview_id == ids["second"]
 
 
@@ -219,7 +229,7 @@ def test_without_interviewers_the_thank_you_step_is_finding_their_names(qtbot, s
     ids = make_application(store, interviewers=False)
     panel = open_panel(qtbot, store, events, ids["app"])
     choose(qtbot, panel, DebriefPath.FLIGHT)
-    (find,) = [t for t in panel.tasks() if t.step_id == "thank_you"]
+    (find,) = [t for t in panel.tasks() if t.step_id == "thanks"]
     assert find.title.startswith("Find the names")
     assert find.contact_id is None
 
