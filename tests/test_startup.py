@@ -136,7 +136,33 @@ def test_demo_self_test_on_a_new_folder(tmp_path: Path) -> None:
 
 def test_environment_variable_chooses_the_data_dir(tmp_path: Path) -> None:
     folder = tmp_path / "from-env"
-    result = run_app("--self-test", env_extra={"JOB_TRACKER_DATA_DIR": str(folder)})
+    config = tmp_path / "config"
+    result = run_app(
+        "--self-test",
+        env_extra={"JOB_TRACKER_DATA_DIR": str(folder), "XDG_CONFIG_HOME": str(config)},
+    )
     assert result.returncode == 0, result.stderr
     assert str(folder / "tracker.db") in result.stdout
     assert (folder / "tracker.db").exists()
+    assert [p.name for p in (folder / "settings").rglob("*.ini")] == ["Job Tracker.ini"]
+    assert not config.exists()
+
+
+def test_a_demo_run_with_a_data_dir_writes_nothing_outside_it(tmp_path: Path) -> None:
+    folder = tmp_path / "demo-data"
+    home = tmp_path / "home"
+    config = tmp_path / "config"
+    config.mkdir()
+    result = run_app(
+        "--data-dir",
+        str(folder),
+        "--demo",
+        "--self-test",
+        env_extra={"HOME": str(home), "XDG_CONFIG_HOME": str(config)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert list(config.iterdir()) == []  # the real user's config is left alone
+    assert not (home / ".config").exists()
+    # The window kept its geometry in an INI file inside the data folder instead.
+    (ini,) = (folder / "settings").rglob("*.ini")
+    assert "geometry" in ini.read_text(encoding="utf-8")

@@ -21,13 +21,15 @@ from tests.domain.test_rejection import (
 from tests.fixtures import rejection_playbook
 from tracker.db.enums import DebriefPath, TaskKind, TaskOrigin
 from tracker.db.models import RejectionDebrief, Task
+from tracker.domain.settings import SIGNER_NAME, get_signer_name, set_signer_name
 from tracker.ui.events import TASKS
-from tracker.ui.rejection.panel import USER_NAME_KEY, RejectionPanel
+from tracker.ui.rejection.panel import LEGACY_USER_NAME_KEY, RejectionPanel
 
 
 def open_panel(qtbot, store, events, app_id: int, **kwargs) -> RejectionPanel:
     kwargs.setdefault("playbook", rejection_playbook())
-    panel = RejectionPanel(store, events, app_id, today=THURSDAY, user_name="Sam", **kwargs)
+    kwargs.setdefault("user_name", "Sam")
+    panel = RejectionPanel(store, events, app_id, today=THURSDAY, **kwargs)
     qtbot.addWidget(panel)
     panel.show()
     qtbot.waitExposed(panel)
@@ -105,7 +107,8 @@ def test_fight_creates_the_expected_tasks_and_a_debrief(qtbot, store, events):
     (debrief,) = debriefs
     assert debrief.path is DebriefPath.FIGHT
     assert debrief.went_well == "Clear answers on billing"
-    assert QSettings().value(USER_NAME_KEY) == "Sam"
+    assert get_signer_name(store) == "Sam"  # remembered with the data
+    assert QSettings().allKeys() == []  # and not in the machine's settings
 
 
 def test_flight_with_two_network_contacts(qtbot, store, events):
@@ -240,3 +243,49 @@ def test_plan_models_pass_the_model_tester(qtbot, qtmodeltester, store, events):
     choose(qtbot, panel, DebriefPath.FLIGHT)
     qtmodeltester.check(panel.plan.model, force_py=True)
     qtmodeltester.check(panel.plan.network, force_py=True)
+
+
+def test_the_name_drafts_are_signed_with_is_remembered_with_the_data(qtbot, store, events):
+    ids = make_application(store)
+    panel = open_panel(qtbot, store, events, ids["app"], user_name=None)
+    assert panel.plan.user_name.text()  # someone's name is offered (the account's)
+    choose(qtbot, panel, DebriefPath.FLIGHT)
+    panel.plan.user_name.setText("Zoë Müller-Ł")  # QTest cannot type beyond Latin-1
+    qtbot.keyClicks(panel.plan.user_name, "ukasz")
+    qtbot.keyClick(panel.plan.user_name, Qt.Key.Key_Return)  # editing finished: re-planned
+    assert all(t.body.endswith("Zoë Müller-Łukasz") for t in panel.tasks() if t.step_id == "thanks")
+    confirm(qtbot, panel, events)
+    assert get_signer_name(store) == "Zoë Müller-Łukasz"
+
+    again = open_panel(qtbot, store, events, ids["app"], user_name=None)
+    assert again.plan.user_name.text() == "Zoë Müller-Łukasz"
+
+
+def test_a_name_saved_by_an_earlier_version_is_offered_until_saved_anew(qtbot, store, events):
+    QSettings().setValue(LEGACY_USER_NAME_KEY, "Old Name")
+    ids = make_application(store)
+    panel = open_panel(qtbot, store, events, ids["app"], user_name=None)
+    assert panel.plan.user_name.text() == "Old Name"
+    set_signer_name(store, "New Name")  # the database wins once it has one
+    panel = open_panel(qtbot, store, events, ids["app"], user_name=None)
+    assert panel.plan.user_name.text() == "New Name"
+
+
+def test_a_name_that_cannot_be_saved_is_shown_and_nothing_is_written(qtbot, store, events):
+    ids = make_application(store)
+    set_signer_name(store, "Sam")
+    panel = open_panel(qtbot, store, events, ids["app"])
+    choose(qtbot, panel, DebriefPath.FLIGHT)
+    panel.plan.user_name.setText("Sam\tGreen")  # pasted with a tab in it
+    with qtbot.assertNotEmitted(events.changed):
+        qtbot.mouseClick(panel.create_button, Qt.MouseButton.LeftButton)
+    error = panel.plan.debrief_errors[SIGNER_NAME]
+    assert error.isVisibleTo(panel)
+    assert "single line" in error.text()
+    assert not panel.confirmed
+    assert saved(store) == ([], [])
+    assert get_signer_name(store) == "Sam"
+    panel.plan.user_name.setText("Sam Green")
+    confirm(qtbot, panel, events)
+    assert panel.confirmed
+    assert get_signer_name(store) == "Sam Green"
