@@ -125,8 +125,23 @@ def test_demo_on_a_database_with_data_refuses(tmp_path: Path) -> None:
 
 def test_demo_self_test_on_a_new_folder(tmp_path: Path) -> None:
     folder = tmp_path / "fresh" / "data"
-    result = run_app("--data-dir", str(folder), "--demo", "--self-test")
+    home = tmp_path / "home"
+    config = tmp_path / "config"
+    config.mkdir()
+    result = run_app(
+        "--data-dir",
+        str(folder),
+        "--demo",
+        "--self-test",
+        env_extra={"HOME": str(home), "XDG_CONFIG_HOME": str(config)},
+    )
     assert result.returncode == 0, result.stderr
+    # Nothing is written outside the data folder: not the user's config, not ~/.config.
+    assert list(config.iterdir()) == []
+    assert not (home / ".config").exists()
+    # The window kept its geometry in an INI file inside the data folder instead.
+    (ini,) = (folder / "settings").rglob("*.ini")
+    assert "geometry" in ini.read_text(encoding="utf-8")
     assert "all is well" in result.stdout
     assert "12 applications shown" in result.stdout
     assert (folder.stat().st_mode & 0o777) == 0o700
@@ -136,7 +151,13 @@ def test_demo_self_test_on_a_new_folder(tmp_path: Path) -> None:
 
 def test_environment_variable_chooses_the_data_dir(tmp_path: Path) -> None:
     folder = tmp_path / "from-env"
-    result = run_app("--self-test", env_extra={"JOB_TRACKER_DATA_DIR": str(folder)})
+    config = tmp_path / "config"
+    result = run_app(
+        "--self-test",
+        env_extra={"JOB_TRACKER_DATA_DIR": str(folder), "XDG_CONFIG_HOME": str(config)},
+    )
     assert result.returncode == 0, result.stderr
     assert str(folder / "tracker.db") in result.stdout
     assert (folder / "tracker.db").exists()
+    assert [p.name for p in (folder / "settings").rglob("*.ini")] == ["Job Tracker.ini"]
+    assert not config.exists()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from tracker.db.migrate import open_database
@@ -24,6 +25,10 @@ from tracker.ui.main_window import MainWindow
 def main(target: Path) -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as folder:
+        # Window settings go to the temporary folder too: the picture does not depend on the
+        # size the window last had on this machine, and the user's config is left alone.
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
         opened = open_database(Path(folder) / "tracker.db")
         store = Store(opened.engine)
         load_demo(store)

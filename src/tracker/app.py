@@ -141,12 +141,25 @@ def _open_and_upgrade(paths: AppPaths) -> Store:
     return Store(opened.engine)
 
 
+def _keep_settings_in(paths: AppPaths) -> None:
+    """Put Qt's settings in the chosen data folder, if there is one (before any QSettings)."""
+    if paths.settings_dir is None:
+        return
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(paths.settings_dir))
+
+
 def _run_window(
     store: Store, warmup: Warmup | None, paths: AppPaths, *, self_test: bool = False
 ) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
+
+    _keep_settings_in(paths)
 
     from tracker.assets import resource
     from tracker.startup.first_paint import read_first_paint

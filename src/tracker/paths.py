@@ -18,6 +18,9 @@ PRIVATE_DIR = 0o700
 class AppPaths:
     data_dir: Path
     log_dir: Path
+    # Qt's settings (window geometry and the like) as an INI file here; None: the platform's
+    # usual place. A chosen data folder keeps them inside it.
+    settings_dir: Path | None = None
 
     @property
     def database(self) -> Path:
@@ -31,13 +34,13 @@ class AppPaths:
 def resolve(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
     """The folders to use: --data-dir, else $JOB_TRACKER_DATA_DIR, else the platform's.
 
-    A chosen data folder keeps its log beside it, so tests and portable set-ups never
-    write into the real user folders.
+    A chosen data folder keeps its log and settings inside it, so tests, demos and portable
+    set-ups never write into the real user folders.
     """
     chosen = data_dir or os.environ.get(DATA_DIR_ENV)
     if chosen:
         base = Path(chosen).expanduser().resolve()
-        return AppPaths(data_dir=base, log_dir=base / "logs")
+        return AppPaths(data_dir=base, log_dir=base / "logs", settings_dir=base / "settings")
     import platformdirs
 
     return AppPaths(

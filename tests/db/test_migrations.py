@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -181,6 +182,52 @@ def test_every_revision_upgrades_to_head_with_a_backup(db_path: Path, revision: 
     finally:
         check.close()
     assert sqlite_revision(backup) == revision
+
+
+def schema(path: Path) -> list[tuple[str, str, str | None]]:
+    conn = read_only(path)
+    try:
+        return conn.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE name != 'alembic_version' "
+            "ORDER BY type, name"
+        ).fetchall()
+    finally:
+        conn.close()
+
+
+DOWNGRADABLE = [
+    (rev.revision, rev.down_revision)
+    for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()
+    if isinstance(rev.down_revision, str)
+]
+
+
+@pytest.mark.parametrize(("revision", "previous"), DOWNGRADABLE, ids=[r for r, _ in DOWNGRADABLE])
+def test_each_revision_downgrades_to_the_one_before_and_up_again(
+    tmp_path: Path, revision: str, previous: str
+) -> None:
+    made_at_previous = tmp_path / "previous.db"
+    make_at_revision(made_at_previous, previous)
+    path = tmp_path / "round-trip.db"
+    make_at_revision(path, revision)
+    engine = make_sqlite_engine(path)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO companies (name) VALUES ('Kept Company')"))
+            command.downgrade(alembic_config(conn), previous)
+        assert sqlite_revision(path) == previous
+        assert schema(path) == schema(made_at_previous)
+        with engine.begin() as conn:
+            upgrade(conn)
+        with engine.connect() as conn:
+            assert current_revision(conn) == head_revision()
+            assert conn.execute(text("SELECT name FROM companies")).scalars().all() == [
+                "Kept Company"
+            ]
+            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            assert compare_metadata(context, Base.metadata) == []
+    finally:
+        engine.dispose()
 
 
 def test_database_at_head_takes_no_backup(db_path: Path) -> None:
@@ -365,6 +412,8 @@ def test_resolve_prefers_the_argument_then_the_environment(
     assert chosen.data_dir == from_arg.resolve()
     assert chosen.database == from_arg.resolve() / paths.DATABASE_NAME
     assert chosen.log_dir.parent == from_arg.resolve()
+    assert chosen.settings_dir is not None
+    assert chosen.settings_dir.parent == from_arg.resolve()  # Qt's settings stay inside too
     assert paths.resolve().data_dir == from_env.resolve()
     assert paths.resolve(str(from_arg)).data_dir == from_arg.resolve()
     assert not from_arg.exists()
@@ -381,6 +430,7 @@ def test_resolve_falls_back_to_the_platform_folder(
     import platformdirs
 
     assert chosen.data_dir == Path(platformdirs.user_data_dir("job-tracker", appauthor=False))
+    assert chosen.settings_dir is None  # Qt's own place for settings
     if sys.platform.startswith("linux"):
         assert chosen.data_dir == xdg / "job-tracker"
     assert not xdg.exists()  # resolving creates nothing

@@ -27,7 +27,7 @@ from tracker.domain.applications import (
     delete_application,
 )
 from tracker.domain.contacts import ContactInput, assign_role, create_contact
-from tracker.domain.interviews import InterviewInput, ParticipantInput, create_interview
+from tracker.domain.interviews import InterviewInput, ParticipantInput, save_interview
 from tracker.domain.store import Store
 from tracker.domain.tasks import TaskInput, create_task
 
@@ -100,9 +100,10 @@ def build_full_application(store: Store, company: str) -> tuple[int, list[int]]:
     first = create_contact(store, ContactInput(name="Ivy Interviewer")).value
     second = create_contact(store, ContactInput(name="Ian Interviewer")).value
     assign_role(store, app_id, recruiter, ContactRole.RECRUITER)
-    interview_id = create_interview(
+    interview_id = save_interview(
         store,
         app_id,
+        None,
         InterviewInput(
             kind=InterviewKind.TECHNICAL,
             starts_at=datetime(2025, 3, 1, 10, tzinfo=UTC),

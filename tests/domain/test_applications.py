@@ -8,6 +8,7 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import func, select
 
+from tests.domain.reading import table_rows
 from tracker.db.enums import RemoteMode, Stage
 from tracker.db.models import Application, Company, StageChange
 from tracker.domain.applications import (
@@ -16,11 +17,10 @@ from tracker.domain.applications import (
     create_application,
     delete_application,
     get_application,
-    list_rows,
     set_archived,
-    stage_history,
     update_application,
 )
+from tracker.domain.detail import history
 from tracker.domain.errors import NotFoundError, ValidationError
 from tracker.domain.store import Store
 
@@ -78,8 +78,8 @@ def test_text_is_trimmed_and_empty_text_means_none(store: Store) -> None:
 
 def test_create_records_the_first_stage(store: Store) -> None:
     app_id = new(store, stage="screening")
-    history = stage_history(store, app_id)
-    assert [(h.from_stage, h.to_stage) for h in history] == [(None, Stage.SCREENING)]
+    changes = history(store, app_id)
+    assert [(h.from_stage, h.to_stage) for h in changes] == [(None, Stage.SCREENING)]
 
 
 def test_same_company_name_in_any_case_is_one_company(store: Store) -> None:
@@ -102,9 +102,8 @@ def test_get_missing_application_raises_not_found(store: Store) -> None:
         lambda s: change_stage(s, 999, Stage.APPLIED),
         lambda s: set_archived(s, 999),
         lambda s: delete_application(s, 999),
-        lambda s: stage_history(s, 999),
     ],
-    ids=["update", "change_stage", "archive", "delete", "history"],
+    ids=["update", "change_stage", "archive", "delete"],
 )
 def test_operations_on_a_missing_application_raise_not_found(store: Store, operation) -> None:
     new(store)
@@ -139,10 +138,10 @@ def test_update_with_a_different_stage_records_the_change(store: Store) -> None:
         Stage.SCREENING,
         True,
     )
-    history = stage_history(store, app_id)
-    assert [(h.from_stage, h.to_stage) for h in history] == [
-        (None, Stage.WISHLIST),
+    changes = history(store, app_id)  # newest first
+    assert [(h.from_stage, h.to_stage) for h in changes] == [
         (Stage.WISHLIST, Stage.SCREENING),
+        (None, Stage.WISHLIST),
     ]
     assert get_application(store, app_id).applied_on is not None
 
@@ -150,10 +149,10 @@ def test_update_with_a_different_stage_records_the_change(store: Store) -> None:
 def test_archive_and_unarchive(store: Store) -> None:
     app_id = new(store)
     set_archived(store, app_id)
-    assert [r.archived for r in list_rows(store, include_archived=True)] == [True]
-    assert list_rows(store) == []
+    assert [r.archived for r in table_rows(store, include_archived=True)] == [True]
+    assert table_rows(store) == []
     set_archived(store, app_id, False)
-    assert [(r.id, r.archived) for r in list_rows(store)] == [(app_id, False)]
+    assert [(r.id, r.archived) for r in table_rows(store)] == [(app_id, False)]
 
 
 def test_delete_removes_application_and_history(store: Store) -> None:
@@ -163,7 +162,7 @@ def test_delete_removes_application_and_history(store: Store) -> None:
     delete_application(store, gone)
     with pytest.raises(NotFoundError):
         get_application(store, gone)
-    assert [r.id for r in list_rows(store)] == [keep]
+    assert [r.id for r in table_rows(store)] == [keep]
     assert row_counts(store) == (1, 1, 1)
 
 
@@ -178,7 +177,7 @@ def test_change_stage_records_from_and_to(store: Store) -> None:
     assert move.changed
     assert not move.rejected
     assert move.changed_at.tzinfo is not None
-    last = stage_history(store, app_id)[-1]
+    last = history(store, app_id)[0]
     assert (last.from_stage, last.to_stage, last.note) == (Stage.WISHLIST, Stage.APPLIED, "Sent CV")
     assert last.changed_at == move.changed_at
     assert get_application(store, app_id).stage is Stage.APPLIED
@@ -206,7 +205,7 @@ def test_moving_to_the_same_stage_records_nothing(store: Store) -> None:
     assert move.changed is False
     assert move.rejected is False
     assert row_counts(store) == before
-    assert len(stage_history(store, app_id)) == 1
+    assert len(history(store, app_id)) == 1
 
 
 def test_leaving_wishlist_fills_applied_on(store: Store) -> None:
@@ -364,54 +363,54 @@ def test_good_boundary_values_are_accepted(store: Store) -> None:
 # --- the list -------------------------------------------------------------------------------
 
 
-def test_list_rows_search_matches_each_column_ignoring_case(store: Store) -> None:
+def test_the_list_search_matches_each_column_ignoring_case(store: Store) -> None:
     by_company = new(store, company="Zephyr Labs", role="Engineer")
     by_role = new(store, company="Acme", role="ZEPHYR whisperer")
     by_location = new(store, company="Globex", role="Engineer", location="zephyrville")
     by_notes = new(store, company="Initech", role="Engineer", notes="Ask about the Zephyr team")
     new(store, company="Hooli", role="Engineer", location="Palo Alto", notes="Nothing here")
-    found = {r.id for r in list_rows(store, search="  zEpHyR ")}
+    found = {r.id for r in table_rows(store, search="  zEpHyR ")}
     assert found == {by_company, by_role, by_location, by_notes}
-    assert len(list_rows(store, search="")) == 5
-    assert list_rows(store, search="no such thing") == []
+    assert len(table_rows(store, search="")) == 5
+    assert table_rows(store, search="no such thing") == []
 
 
-def test_list_rows_treats_percent_and_underscore_literally(store: Store) -> None:
+def test_the_list_treats_percent_and_underscore_literally(store: Store) -> None:
     percent = new(store, company="Acme", role="Engineer", notes="100% remote")
     underscore = new(store, company="Globex", role="snake_case fan")
     new(store, company="Initech", role="Engineer", notes="1000 remote, snakeXcase")
     backslash = new(store, company="Hooli", role="Engineer", notes=r"C:\temp")
-    assert [r.id for r in list_rows(store, search="%")] == [percent]
-    assert [r.id for r in list_rows(store, search="0% r")] == [percent]
-    assert [r.id for r in list_rows(store, search="_")] == [underscore]
-    assert [r.id for r in list_rows(store, search="e_c")] == [underscore]
-    assert [r.id for r in list_rows(store, search="\\")] == [backslash]
+    assert [r.id for r in table_rows(store, search="%")] == [percent]
+    assert [r.id for r in table_rows(store, search="0% r")] == [percent]
+    assert [r.id for r in table_rows(store, search="_")] == [underscore]
+    assert [r.id for r in table_rows(store, search="e_c")] == [underscore]
+    assert [r.id for r in table_rows(store, search="\\")] == [backslash]
 
 
-def test_list_rows_filters_by_stage(store: Store) -> None:
+def test_the_list_filters_by_stage(store: Store) -> None:
     applied = new(store, stage=Stage.APPLIED)
     new(store, stage=Stage.WISHLIST)
     also_applied = new(store, stage=Stage.APPLIED)
-    rows = list_rows(store, stage=Stage.APPLIED)
+    rows = table_rows(store, stage=Stage.APPLIED)
     assert {r.id for r in rows} == {applied, also_applied}
     assert all(r.stage is Stage.APPLIED for r in rows)
-    assert list_rows(store, stage=Stage.OFFER) == []
+    assert table_rows(store, stage=Stage.OFFER) == []
 
 
-def test_list_rows_hides_archived_unless_asked(store: Store) -> None:
+def test_the_list_hides_archived_unless_asked(store: Store) -> None:
     shown = new(store, company="Shown")
     hidden = new(store, company="Hidden")
     set_archived(store, hidden)
-    assert [r.id for r in list_rows(store)] == [shown]
-    assert {r.id for r in list_rows(store, include_archived=True)} == {shown, hidden}
-    assert list_rows(store, search="hidden") == []
-    assert [r.id for r in list_rows(store, search="hidden", include_archived=True)] == [hidden]
+    assert [r.id for r in table_rows(store)] == [shown]
+    assert {r.id for r in table_rows(store, include_archived=True)} == {shown, hidden}
+    assert table_rows(store, search="hidden") == []
+    assert [r.id for r in table_rows(store, search="hidden", include_archived=True)] == [hidden]
 
 
-def test_list_rows_shows_the_table_columns_newest_first(store: Store) -> None:
+def test_the_list_shows_the_table_columns_newest_first(store: Store) -> None:
     older = new(store, company="Older", location="Berlin", applied_on=date(2025, 1, 2))
     newer = new(store, company="Newer")
-    rows = list_rows(store)
+    rows = table_rows(store)
     assert [r.id for r in rows] == [newer, older]
     row = rows[1]
     assert (row.company, row.role, row.stage, row.location, row.applied_on, row.archived) == (
@@ -425,7 +424,7 @@ def test_list_rows_shows_the_table_columns_newest_first(store: Store) -> None:
     assert isinstance(row.updated_at, datetime)
     assert row.updated_at.tzinfo is not None
     change_stage(store, older, Stage.APPLIED)  # touching a row moves it to the top
-    assert [r.id for r in list_rows(store)] == [older, newer]
+    assert [r.id for r in table_rows(store)] == [older, newer]
 
 
 # --- names beyond ASCII ---------------------------------------------------------------------
@@ -435,7 +434,7 @@ def test_non_ascii_names_are_kept_exactly(store: Store) -> None:
     app_id = new(store, company="Malmö Måleri", role="Ingénieur", location="Zürich")
     got = get_application(store, app_id)
     assert (got.company, got.role, got.location) == ("Malmö Måleri", "Ingénieur", "Zürich")
-    assert [r.id for r in list_rows(store, search="mö")] == [app_id]
+    assert [r.id for r in table_rows(store, search="mö")] == [app_id]
 
 
 def test_second_application_at_a_company_with_a_non_ascii_capital(store: Store) -> None:
@@ -446,5 +445,5 @@ def test_second_application_at_a_company_with_a_non_ascii_capital(store: Store) 
 
 def test_search_ignores_case_beyond_ascii(store: Store) -> None:
     app_id = new(store, company="Ørsted", role="Engineer", location="Malmö")
-    assert [r.id for r in list_rows(store, search="ørsted")] == [app_id]
-    assert [r.id for r in list_rows(store, search="MALMÖ")] == [app_id]
+    assert [r.id for r in table_rows(store, search="ørsted")] == [app_id]
+    assert [r.id for r in table_rows(store, search="MALMÖ")] == [app_id]

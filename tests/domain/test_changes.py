@@ -29,10 +29,8 @@ from tracker.domain.interviews import (
     InterviewInput,
     NewPerson,
     ParticipantInput,
-    create_interview,
     delete_interview,
     save_interview,
-    update_interview,
 )
 from tracker.domain.rejection import Answers, PlannedTask, add_person_inline, confirm_plan
 from tracker.domain.store import Store
@@ -85,7 +83,9 @@ def test_a_stage_change_to_the_same_stage_changes_nothing(store: Store) -> None:
 def test_deleting_an_application_reports_everything_that_went_with_it(store: Store) -> None:
     app_id = new_app(store)
     contact_id = create_contact(store, ContactInput(name="Ann")).value
-    create_interview(store, app_id, InterviewInput(participants=(ParticipantInput(contact_id),)))
+    save_interview(
+        store, app_id, None, InterviewInput(participants=(ParticipantInput(contact_id),))
+    )
     create_task(store, TaskInput(title="Follow up", application_id=app_id))
     assert delete_application(store, app_id).changed == {A, C, IV, T, D}
 
@@ -106,7 +106,7 @@ def test_deleting_a_contact_reports_the_rows_that_lose_them(store: Store) -> Non
     app_id = new_app(store)
     ann = create_contact(store, ContactInput(name="Ann")).value
     assign_role(store, app_id, ann, ContactRole.INTERVIEWER)
-    create_interview(store, app_id, InterviewInput(participants=(ParticipantInput(ann),)))
+    save_interview(store, app_id, None, InterviewInput(participants=(ParticipantInput(ann),)))
     create_task(store, TaskInput(title="Thank Ann", contact_id=ann))
     assert delete_contact(store, ann).changed == {C, IV, T}
 
@@ -114,10 +114,14 @@ def test_deleting_a_contact_reports_the_rows_that_lose_them(store: Store) -> Non
 def test_interview_writes(store: Store) -> None:
     app_id = new_app(store)
     ann = create_contact(store, ContactInput(name="Ann")).value
-    created = create_interview(store, app_id, InterviewInput(participants=(ParticipantInput(ann),)))
+    created = save_interview(
+        store, app_id, None, InterviewInput(participants=(ParticipantInput(ann),))
+    )
     # Everyone in an interview becomes an interviewer on the application: a contact role.
     assert created.changed == {IV, C}
-    assert update_interview(store, created.value, InterviewInput(notes="Went well")).changed == {IV}
+    assert save_interview(
+        store, app_id, created.value, InterviewInput(notes="Went well")
+    ).changed == {IV}
     saved = save_interview(store, app_id, created.value, InterviewInput(), [NewPerson("Bo")])
     assert saved.value == created.value
     assert saved.changed == {IV, C}
@@ -147,7 +151,7 @@ def test_confirming_a_plan_reports_tasks_and_the_debrief(store: Store) -> None:
 
 def test_adding_a_person_from_the_panel(store: Store) -> None:
     app_id = new_app(store)
-    interview = create_interview(store, app_id, InterviewInput()).value
+    interview = save_interview(store, app_id, None, InterviewInput()).value
     added = add_person_inline(
         store, app_id, "Jo", None, ContactRole.RECRUITER, interview_id=interview
     )

@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import func, select
 
+from tests.domain.reading import people_on
 from tracker.db.enums import ContactRole, InterviewKind
 from tracker.db.models import ApplicationContact, Company, Contact
 from tracker.domain.applications import ApplicationInput, create_application
@@ -20,13 +21,12 @@ from tracker.domain.contacts import (
     delete_contact,
     get_contact,
     interviews_with,
-    people_on,
     remove_role,
     roles_of,
     update_contact,
 )
 from tracker.domain.errors import NotFoundError, ValidationError
-from tracker.domain.interviews import InterviewInput, ParticipantInput, create_interview
+from tracker.domain.interviews import InterviewInput, ParticipantInput, save_interview
 from tracker.domain.store import Store
 
 ANN = ContactInput(
@@ -231,9 +231,10 @@ def test_roles_of_and_interviews_with(store: Store, app_id: int) -> None:
         (app_id, "Acme", "Engineer")
     }
     assert sorted(r.role for r in roles) == sorted([ContactRole.RECRUITER, ContactRole.INTERVIEWER])
-    interview = create_interview(
+    interview = save_interview(
         store,
         app_id,
+        None,
         InterviewInput(kind=InterviewKind.TECHNICAL, participants=(ParticipantInput(ann),)),
     ).value
     talks = interviews_with(store, ann)

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
+from tests.domain.reading import table_rows
 from tracker.db.enums import ContactRole, Stage
 from tracker.db.models import (
     Application,
@@ -18,7 +19,7 @@ from tracker.db.models import (
     StageChange,
     Task,
 )
-from tracker.domain.applications import ApplicationInput, create_application, list_rows
+from tracker.domain.applications import ApplicationInput, create_application
 from tracker.domain.contacts import ContactInput, create_contact
 from tracker.domain.demo import DemoRefused, load_demo
 from tracker.domain.store import Store
@@ -47,7 +48,7 @@ def counts(store: Store) -> dict[str, int]:
 
 def test_demo_fills_an_empty_database(store: Store) -> None:
     loaded = load_demo(store, today=TODAY)
-    rows = list_rows(store, include_archived=True)
+    rows = table_rows(store, include_archived=True)
     assert loaded == len(rows)
     assert 10 <= loaded <= 15
     assert {row.stage for row in rows} == set(Stage)

@@ -16,7 +16,7 @@ from tracker.domain.detail import (
     participant_rows,
     people_rows,
 )
-from tracker.domain.interviews import InterviewInput, ParticipantInput, create_interview
+from tracker.domain.interviews import InterviewInput, ParticipantInput, save_interview
 from tracker.domain.store import Store
 
 
@@ -63,10 +63,13 @@ def test_interview_rows_and_participants(store: Store) -> None:
     tomas = create_contact(store, ContactInput("Tomas")).value
     early = datetime(2025, 3, 1, 9, tzinfo=UTC)
     late = datetime(2025, 3, 8, 9, tzinfo=UTC)
-    first = create_interview(store, app_id, InterviewInput(kind="technical", starts_at=early)).value
-    second = create_interview(
+    first = save_interview(
+        store, app_id, None, InterviewInput(kind="technical", starts_at=early)
+    ).value
+    second = save_interview(
         store,
         app_id,
+        None,
         InterviewInput(
             kind="panel",
             round=2,

@@ -1,7 +1,13 @@
+"""Rendering drafts safely, and reading templates (the tests' own, or an edited copy).
+
+(tests/domain/test_shipped_texts.py checks the templates the app ships.)
+"""
+
 from pathlib import Path
 
 import pytest
 
+from tests.fixtures import TEMPLATES
 from tracker.domain.drafts.templates import (
     FIELDS,
     GAPS,
@@ -16,6 +22,7 @@ from tracker.domain.drafts.templates import (
     save_template_override,
     shipped_template,
     split_subject,
+    template_exists,
     template_names,
     unknown_fields,
 )
@@ -94,30 +101,42 @@ def test_subject_and_body() -> None:
     assert split_subject("No subject here\nbody").subject == ""
 
 
-def test_shipped_templates_are_in_our_voice_and_use_only_known_fields() -> None:
-    names = template_names()
-    assert "fight_thank_you" in names
-    assert "flight_referral" in names
-    for name in names:
-        text = shipped_template(name)
-        assert text.startswith("Subject: "), name
-        assert unknown_fields(text) == [], name
-        assert "!" not in text, name  # no exclamation marks in drafts
-        assert "mistake" not in text.lower(), name
+def test_templates_can_be_read_from_another_folder(tmp_path: Path) -> None:
+    names = template_names(TEMPLATES)
+    assert names == sorted(p.stem for p in TEMPLATES.glob("*.txt"))
+    assert "thanks" in names
+    assert template_exists("thanks", TEMPLATES)
+    assert not template_exists("nope", TEMPLATES)
+    assert not template_exists("../rejection/playbook", TEMPLATES)
+    own = (TEMPLATES / "thanks.txt").read_text(encoding="utf-8")
+    assert shipped_template("thanks", TEMPLATES) == own
+    assert load_template("thanks", tmp_path, TEMPLATES) == own  # no edited copy
+    draft = render_draft("thanks", {"first_name": "Priya"}, folder=TEMPLATES)
+    assert (draft.subject, draft.body) == (
+        "Thanks, Priya",
+        "Hi Priya. Topics: [what you discussed].\n[your name]",
+    )
+    (tmp_path / "thanks.txt").write_text("Subject: Mine\n\nHi {first_name}")
+    draft = render_draft("thanks", {"first_name": "Priya"}, None, tmp_path, TEMPLATES)
+    assert (draft.subject, draft.body) == ("Mine", "Hi Priya")  # the edited copy wins
+    with pytest.raises(TemplateError):
+        shipped_template("nope", TEMPLATES)
 
 
 def test_user_edit_wins_until_reset(tmp_path: Path) -> None:
     folder = tmp_path / "templates"
-    assert not is_overridden("fight_thank_you", folder)
-    shipped = load_template("fight_thank_you", folder)
-    save_template_override("fight_thank_you", "Subject: Mine\n\nHi {first_name} {x.y}", folder)
-    assert is_overridden("fight_thank_you", folder)
-    draft = render_draft("fight_thank_you", {"first_name": "Priya"}, override_dir=folder)
+    name = template_names()[0]  # any shipped one: only those can be edited
+    assert not is_overridden(name, folder)
+    shipped = load_template(name, folder)
+    assert shipped == shipped_template(name)
+    save_template_override(name, "Subject: Mine\n\nHi {first_name} {x.y}", folder)
+    assert is_overridden(name, folder)
+    draft = render_draft(name, {"first_name": "Priya"}, override_dir=folder)
     assert (draft.subject, draft.body) == ("Mine", "Hi Priya {x.y}")
-    assert load_template("fight_thank_you") == shipped  # no folder: always the shipped one
-    reset_template("fight_thank_you", folder)
-    reset_template("fight_thank_you", folder)  # twice is fine
-    assert load_template("fight_thank_you", folder) == shipped
+    assert load_template(name) == shipped  # no folder: always the shipped one
+    reset_template(name, folder)
+    reset_template(name, folder)  # twice is fine
+    assert load_template(name, folder) == shipped
     assert list(folder.iterdir()) == []  # no temp files left behind
 
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.domain.reading import board_columns, table_rows
 from tracker.db.enums import Stage
 from tracker.domain.applications import (
     ApplicationInput,
     create_application,
     list_ids,
-    list_rows,
     set_archived,
 )
 from tracker.domain.rows import FIRST_PAGE, Sort, SortColumn
@@ -62,7 +62,7 @@ def test_first_paint_matches_the_domain_query(
     set_archived(store, hidden)
     sort = Sort(column, descending)
     painted = read_first_paint(db_path, sort)
-    assert painted.rows == list_rows(store, sort=sort)
+    assert painted.rows == table_rows(store, sort=sort)
     assert painted.ids == list_ids(store, sort=sort) == [row.id for row in painted.rows]
     assert len(painted.rows) == 4
 
@@ -76,7 +76,7 @@ def test_first_paint_reads_only_the_first_page(store: Store, db_path: Path) -> N
 
 
 def test_first_paint_board_matches_the_domain(store: Store, db_path: Path) -> None:
-    from tracker.domain.board import board_cards, stage_counts
+    from tracker.domain.board import stage_counts
     from tracker.domain.tasks import TaskInput, complete_task, create_task
 
     first = create_application(store, ApplicationInput(company="Acme", role="Engineer")).value
@@ -90,9 +90,9 @@ def test_first_paint_board_matches_the_domain(store: Store, db_path: Path) -> No
     ).value
     complete_task(store, done)
     painted = read_first_paint(db_path).board
-    assert painted.cards == board_cards(store, with_next_tasks=False)
+    assert painted.cards == board_columns(store, with_next_tasks=False)
     assert painted.counts == stage_counts(store)
-    full = {card.id: card for column in board_cards(store).values() for card in column}
+    full = {card.id: card for column in board_columns(store).values() for card in column}
     assert painted.next_tasks[first] == full[first].next_task
     assert painted.next_tasks[first] is not None
     assert painted.next_tasks[first].title == "Sooner"

@@ -7,20 +7,19 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 from sqlalchemy import func, select
 
+from tests.domain.reading import people_on
 from tracker.db.enums import Connection, ContactRole, InterviewKind
 from tracker.db.models import ApplicationContact, Contact, Interview, InterviewParticipant, Task
 from tracker.domain.applications import ApplicationInput, create_application
-from tracker.domain.contacts import ContactInput, create_contact, people_on
+from tracker.domain.contacts import ContactInput, create_contact
 from tracker.domain.errors import NotFoundError, ValidationError
 from tracker.domain.interviews import (
     InterviewInput,
     NewPerson,
     ParticipantInput,
-    create_interview,
     delete_interview,
     get_interview,
     save_interview,
-    update_interview,
 )
 from tracker.domain.store import Store
 from tracker.domain.tasks import TaskInput, create_task
@@ -64,7 +63,7 @@ def two_people(priya: int, tomas: int) -> InterviewInput:
 
 def test_create_with_two_participants(store: Store, app_id: int, people) -> None:
     priya, tomas, _ = people
-    interview_id = create_interview(store, app_id, two_people(priya, tomas)).value
+    interview_id = save_interview(store, app_id, None, two_people(priya, tomas)).value
     got = get_interview(store, interview_id)
     assert got == InterviewInput(
         kind=InterviewKind.TECHNICAL,
@@ -84,7 +83,7 @@ def test_create_with_two_participants(store: Store, app_id: int, people) -> None
 
 def test_participants_become_interviewers(store: Store, app_id: int, people) -> None:
     priya, tomas, morgan = people
-    create_interview(store, app_id, two_people(priya, tomas))
+    save_interview(store, app_id, None, two_people(priya, tomas))
     on = people_on(store, app_id)
     assert sorted(on) == sorted(
         [
@@ -94,17 +93,18 @@ def test_participants_become_interviewers(store: Store, app_id: int, people) -> 
     )
     assert morgan not in {cid for cid, _, _ in on}
     # A second interview with the same person adds no second interviewer role.
-    create_interview(
-        store, app_id, InterviewInput(round=3, participants=(ParticipantInput(priya),))
+    save_interview(
+        store, app_id, None, InterviewInput(round=3, participants=(ParticipantInput(priya),))
     )
     assert len(people_on(store, app_id)) == 2
 
 
 def test_update_replaces_participants(store: Store, app_id: int, people) -> None:
     priya, tomas, morgan = people
-    interview_id = create_interview(store, app_id, two_people(priya, tomas)).value
-    update_interview(
+    interview_id = save_interview(store, app_id, None, two_people(priya, tomas)).value
+    save_interview(
         store,
+        app_id,
         interview_id,
         InterviewInput(
             kind="final",
@@ -130,8 +130,8 @@ def test_update_replaces_participants(store: Store, app_id: int, people) -> None
 
 def test_update_can_clear_participants(store: Store, app_id: int, people) -> None:
     priya, tomas, _ = people
-    interview_id = create_interview(store, app_id, two_people(priya, tomas)).value
-    update_interview(store, interview_id, InterviewInput())
+    interview_id = save_interview(store, app_id, None, two_people(priya, tomas)).value
+    save_interview(store, app_id, interview_id, InterviewInput())
     assert get_interview(store, interview_id).participants == ()
     assert count(store, InterviewParticipant) == 0
     assert count(store, Contact) == 3
@@ -139,7 +139,7 @@ def test_update_can_clear_participants(store: Store, app_id: int, people) -> Non
 
 def test_starts_at_in_another_zone_is_kept_as_the_same_instant(store: Store, app_id: int) -> None:
     local = datetime(2025, 3, 4, 16, 0, tzinfo=timezone(timedelta(hours=2)))
-    interview_id = create_interview(store, app_id, InterviewInput(starts_at=local)).value
+    interview_id = save_interview(store, app_id, None, InterviewInput(starts_at=local)).value
     got = get_interview(store, interview_id).starts_at
     assert got == local
     assert got is not None
@@ -149,9 +149,10 @@ def test_starts_at_in_another_zone_is_kept_as_the_same_instant(store: Store, app
 def test_duplicate_participant_is_refused(store: Store, app_id: int, people) -> None:
     priya, _, _ = people
     with pytest.raises(ValidationError) as caught:
-        create_interview(
+        save_interview(
             store,
             app_id,
+            None,
             InterviewInput(participants=(ParticipantInput(priya), ParticipantInput(priya))),
         )
     assert caught.value.field.startswith("participants")
@@ -192,22 +193,23 @@ def test_duplicate_participant_is_refused(store: Store, app_id: int, people) -> 
 def test_invalid_interview_is_refused(
     store: Store, app_id: int, data: InterviewInput, field: str, words: str
 ) -> None:
-    existing = create_interview(store, app_id, InterviewInput(notes="keep")).value
+    existing = save_interview(store, app_id, None, InterviewInput(notes="keep")).value
     with pytest.raises(ValidationError) as caught:
-        create_interview(store, app_id, data)
+        save_interview(store, app_id, None, data)
     assert set(caught.value.problems) == {field}
     assert words in caught.value.message
     with pytest.raises(ValidationError):
-        update_interview(store, existing, data)
+        save_interview(store, app_id, existing, data)
     assert count(store, Interview) == 1
     assert get_interview(store, existing).notes == "keep"
 
 
 def test_several_interview_problems_are_reported(store: Store, app_id: int) -> None:
     with pytest.raises(ValidationError) as caught:
-        create_interview(
+        save_interview(
             store,
             app_id,
+            None,
             InterviewInput(starts_at=datetime(2025, 1, 1), duration_minutes=0, kind="chat"),
         )
     assert set(caught.value.problems) == {"starts_at", "duration_minutes", "kind"}
@@ -216,30 +218,32 @@ def test_several_interview_problems_are_reported(store: Store, app_id: int) -> N
 def test_missing_rows_raise_not_found(store: Store, app_id: int, people) -> None:
     priya, _, _ = people
     with pytest.raises(NotFoundError) as no_app:
-        create_interview(store, 999, InterviewInput())
+        save_interview(store, 999, None, InterviewInput())
     assert no_app.value.what == "application"
     with pytest.raises(NotFoundError) as no_contact:
-        create_interview(store, app_id, InterviewInput(participants=(ParticipantInput(999),)))
+        save_interview(store, app_id, None, InterviewInput(participants=(ParticipantInput(999),)))
     assert no_contact.value.what == "contact"
     assert count(store, Interview) == 0
-    interview_id = create_interview(
-        store, app_id, InterviewInput(participants=(ParticipantInput(priya, "kept"),))
+    interview_id = save_interview(
+        store, app_id, None, InterviewInput(participants=(ParticipantInput(priya, "kept"),))
     ).value
     with pytest.raises(NotFoundError):
-        update_interview(store, interview_id, InterviewInput(participants=(ParticipantInput(999),)))
+        save_interview(
+            store, app_id, interview_id, InterviewInput(participants=(ParticipantInput(999),))
+        )
     assert get_interview(store, interview_id).participants == (ParticipantInput(priya, "kept"),)
     for operation in (get_interview, delete_interview):
         with pytest.raises(NotFoundError):
             operation(store, 999)
     with pytest.raises(NotFoundError):
-        update_interview(store, 999, InterviewInput())
+        save_interview(store, app_id, 999, InterviewInput())
 
 
 def test_delete_interview_keeps_contacts_and_tasks(store: Store, app_id: int, people) -> None:
     priya, tomas, _ = people
-    interview_id = create_interview(store, app_id, two_people(priya, tomas)).value
-    other = create_interview(
-        store, app_id, InterviewInput(participants=(ParticipantInput(priya),))
+    interview_id = save_interview(store, app_id, None, two_people(priya, tomas)).value
+    other = save_interview(
+        store, app_id, None, InterviewInput(participants=(ParticipantInput(priya),))
     ).value
     task_id = create_task(
         store, TaskInput(title="Thank Priya", application_id=app_id, interview_id=interview_id)

@@ -1,12 +1,17 @@
+"""Loading and checking a playbook, with playbooks and templates the tests write themselves.
+
+(tests/domain/test_shipped_texts.py checks the playbook the app ships.)
+"""
+
 from pathlib import Path
 
 import pytest
 
+from tests.fixtures import REJECTION, TEMPLATES, rejection_playbook
 from tracker.db.enums import DebriefPath, TaskKind
 from tracker.domain.rejection.playbook import (
     Audience,
     PlaybookError,
-    default_playbook,
     load_playbook,
 )
 
@@ -18,7 +23,7 @@ id = "ask"
 kind = "feedback_request"
 audience = "recruiter"
 due_business_days = 0
-template = "fight_feedback_request"
+template = "ask"
 title = "Ask {first_name}"
 
 [[fight]]
@@ -26,7 +31,7 @@ id = "thanks"
 kind = "thank_you"
 audience = "each_interviewer"
 due_business_days = 1
-template = "fight_thank_you"
+template = "thanks"
 title = "Thank {first_name}"
 why = "Because."
 
@@ -35,7 +40,7 @@ id = "thanks"
 kind = "thank_you"
 audience = "each_interviewer"
 due_business_days = 1
-template = "flight_thank_you"
+template = "close"
 title = "Thank {first_name}"
 """
 
@@ -46,32 +51,36 @@ def _write(tmp_path: Path, text: str) -> Path:
     return path
 
 
-def test_default_playbook_has_both_paths_in_order() -> None:
-    book = default_playbook()
+def test_the_tests_playbook_loads_with_both_paths_in_order() -> None:
+    book = rejection_playbook()
+    assert book.templates == TEMPLATES
     assert [s.id for s in book.steps(DebriefPath.FIGHT)] == [
-        "feedback_request",
-        "thank_you",
-        "reflection",
+        "ask",
+        "thanks",
+        "reflect",
         "letter",
-        "pass_letter",
-        "follow_up",
-        "meeting_request",
+        "pass",
+        "nudge",
+        "meet",
     ]
-    assert [s.id for s in book.steps(DebriefPath.FLIGHT)] == ["thank_you", "referral", "reflection"]
-    first = book.fight[0]
-    assert (first.kind, first.audience, first.due_business_days) == (
+    assert [s.id for s in book.steps(DebriefPath.FLIGHT)] == ["thanks", "offer", "close"]
+    ask = book.fight[0]
+    assert (ask.kind, ask.audience, ask.due_business_days, ask.template, ask.title) == (
         TaskKind.FEEDBACK_REQUEST,
         Audience.RECRUITER,
         0,
+        "ask",
+        "Ask {first_name}",
     )
-    assert all(step.why for step in book.fight + book.flight)
+    assert ask.why == "Test reason for asking."
+    assert book.fight[1].why == ""  # optional
 
 
 def test_good_file_from_a_path_or_text(tmp_path: Path) -> None:
-    book = load_playbook(_write(tmp_path, GOOD))
-    assert book == load_playbook(GOOD)
+    book = load_playbook(_write(tmp_path, GOOD), TEMPLATES)
+    assert book == load_playbook(GOOD, TEMPLATES)
     assert book.fight[1].why == "Because."
-    assert book.flight[0].template == "flight_thank_you"
+    assert book.flight[0].template == "close"
 
 
 @pytest.mark.parametrize(
@@ -83,8 +92,12 @@ def test_good_file_from_a_path_or_text(tmp_path: Path) -> None:
         ),
         (('kind = "thank_you"', 'kind = "hug"'), "fight step 2 'thanks': unknown kind 'hug'"),
         (
-            ('template = "fight_thank_you"', 'template = "no_such_template"'),
+            ('template = "thanks"', 'template = "no_such_template"'),
             "fight step 2 'thanks': template 'no_such_template' not found",
+        ),
+        (
+            ('template = "thanks"', 'template = "../thanks"'),
+            "fight step 2 'thanks': template '../thanks' not found",
         ),
         (
             ("due_business_days = 0", "due_business_days = -1"),
@@ -117,7 +130,7 @@ def test_each_kind_of_bad_entry_is_named(
     assert old in GOOD
     text = GOOD.replace(old, new, 1)
     with pytest.raises(PlaybookError) as caught:
-        load_playbook(_write(tmp_path, text))
+        load_playbook(_write(tmp_path, text), TEMPLATES)
     assert message in str(caught.value)
 
 
@@ -126,7 +139,7 @@ def test_every_problem_is_reported_at_once() -> None:
         'audience = "recruiter"', 'audience = "boss"'
     )
     with pytest.raises(PlaybookError) as caught:
-        load_playbook(text)
+        load_playbook(text, TEMPLATES)
     assert len(caught.value.problems) == 3  # two bad kinds, one bad audience
 
 
@@ -139,7 +152,23 @@ def test_unreadable_file(tmp_path: Path) -> None:
         load_playbook(path)
 
 
-def test_template_check_can_be_pointed_elsewhere() -> None:
-    assert load_playbook(GOOD, template_exists=lambda name: True).fight[0].id == "ask"
-    with pytest.raises(PlaybookError, match="template 'fight_feedback_request' not found"):
-        load_playbook(GOOD, template_exists=lambda name: name != "fight_feedback_request")
+def test_templates_are_looked_for_in_the_playbooks_own_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    for name in ("ask", "close"):  # "thanks" is missing here
+        (folder / f"{name}.txt").write_text((TEMPLATES / f"{name}.txt").read_text())
+    with pytest.raises(PlaybookError) as caught:
+        load_playbook(GOOD, folder)
+    assert caught.value.problems == ["fight step 2 'thanks': template 'thanks' not found"]
+    (folder / "thanks.txt").write_text("Subject: Hi\n\nHello {first_name}")
+    assert load_playbook(GOOD, folder).templates == folder
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(PlaybookError) as caught:
+        load_playbook(GOOD, empty)
+    assert [p.split(": ")[1] for p in caught.value.problems] == [
+        "template 'ask' not found",
+        "template 'thanks' not found",
+        "template 'close' not found",
+    ]
+    assert load_playbook(REJECTION / "playbook.toml", TEMPLATES) == rejection_playbook()

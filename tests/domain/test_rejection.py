@@ -1,4 +1,8 @@
-"""The rejection plan: facts, the suggestion, the plan's tasks and drafts, and saving it."""
+"""The rejection plan: facts, the suggestion, the plan's tasks and drafts, and saving it.
+
+Plans are built from the tests' own playbook and templates (tests/fixtures/rejection), and
+tasks are picked by step id, so improving the shipped wording breaks nothing here.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from tests.fixtures import TEMPLATES, rejection_playbook
 from tracker.db.enums import (
     Connection,
     ContactRole,
@@ -31,8 +36,6 @@ from tracker.db.models import (
     Task,
 )
 from tracker.domain.applications import change_stage
-from tracker.domain.demo import load_demo
-from tracker.domain.drafts.templates import save_template_override
 from tracker.domain.errors import NotFoundError, ValidationError
 from tracker.domain.rejection import (
     Answers,
@@ -46,7 +49,7 @@ from tracker.domain.rejection import (
     prefill_answers,
     suggest_path,
 )
-from tracker.domain.rejection.playbook import default_playbook, load_playbook
+from tracker.domain.rejection.playbook import load_playbook
 from tracker.domain.store import Store
 
 THURSDAY = date(2026, 11, 26)
@@ -154,7 +157,19 @@ def fight_plan(store: Store, ids: dict[str, int], today: date = THURSDAY) -> lis
     facts = gather(store, ids["app"])
     answers = prefill_answers(facts)
     answers.still_want = True
-    return build_plan(facts, answers, DebriefPath.FIGHT, default_playbook(), today, "Sam", [])
+    return build_plan(facts, answers, DebriefPath.FIGHT, rejection_playbook(), today, "Sam", [])
+
+
+def at(plan: list[PlannedTask], step_id: str, nth: int = 0) -> int:
+    """Where the *nth* task of one step sits in the plan."""
+    rows = [row for row, task in enumerate(plan) if task.step_id == step_id]
+    return rows[nth]
+
+
+def step(plan: list[PlannedTask], step_id: str) -> PlannedTask:
+    """The one task of a step that makes exactly one."""
+    (task,) = [task for task in plan if task.step_id == step_id]
+    return task
 
 
 def count(store: Store, model: type[Task] | type[RejectionDebrief]) -> int:
@@ -216,37 +231,52 @@ def test_fight_plan_has_exactly_the_expected_steps(store: Store) -> None:
     ids = make_application(store)
     plan = fight_plan(store, ids)
     summary = [(t.step_id, t.kind, t.contact_id, t.due_on) for t in plan]
-    assert summary == [
-        ("feedback_request", TaskKind.FEEDBACK_REQUEST, ids["Jordan Blake"], THURSDAY),
-        ("thank_you", TaskKind.THANK_YOU, ids["Priya Raman"], FRIDAY),
-        ("thank_you", TaskKind.THANK_YOU, ids["Tomás Ortega"], FRIDAY),
-        ("thank_you", TaskKind.THANK_YOU, ids["Morgan Lee"], FRIDAY),
-        ("reflection", TaskKind.REFLECTION, None, FRIDAY),
+    assert summary == [  # the playbook's order; one thank-you per interviewer
+        ("ask", TaskKind.FEEDBACK_REQUEST, ids["Jordan Blake"], THURSDAY),
+        ("thanks", TaskKind.THANK_YOU, ids["Priya Raman"], FRIDAY),
+        ("thanks", TaskKind.THANK_YOU, ids["Tomás Ortega"], FRIDAY),
+        ("thanks", TaskKind.THANK_YOU, ids["Morgan Lee"], FRIDAY),
+        ("reflect", TaskKind.REFLECTION, None, FRIDAY),
         ("letter", TaskKind.LETTER, ids["Morgan Lee"], MONDAY),
-        ("pass_letter", TaskKind.LETTER, ids["Jordan Blake"], MONDAY),
-        ("follow_up", TaskKind.FOLLOW_UP, ids["Jordan Blake"], TUESDAY),
-        ("meeting_request", TaskKind.MEETING_REQUEST, ids["Morgan Lee"], TUESDAY),
+        ("pass", TaskKind.LETTER, ids["Jordan Blake"], MONDAY),
+        ("nudge", TaskKind.FOLLOW_UP, ids["Jordan Blake"], TUESDAY),
+        ("meet", TaskKind.MEETING_REQUEST, ids["Morgan Lee"], TUESDAY),
     ]
     assert all(t.included and t.note is None for t in plan)
-    feedback = plan[0]
-    assert feedback.audience == "Jordan Blake · Recruiter"
-    assert feedback.email == "jordan@x.example"
-    assert "differently" in feedback.body
-    assert feedback.body.startswith("Hi Jordan,")
-    reflection = plan[4]
+    ask = step(plan, "ask")
+    assert ask.audience == "Jordan Blake · Recruiter"
+    assert ask.email == "jordan@x.example"
+    assert ask.why == "Test reason for asking."
+    assert (ask.title, ask.subject) == ("Ask Jordan", "Question for Jordan")
+    assert ask.body == "Hi Jordan, what made the difference for Backend Engineer at Northwind?\nSam"
+    reflection = step(plan, "reflect")
     assert reflection.audience == "You"
-    assert "Tomás Ortega (Engineering Manager)" in reflection.body
-    assert "Round 2 · Behavioural" in reflection.body  # the interview marked weak
-    assert "How the team plans quarterly work: [what you would add now]" in plan[5].body
-    assert plan[6].title == "Ask Jordan to pass your letter to Morgan"
+    assert reflection.title == "Reflect on Northwind"
+    first, second = (i.label for i in gather(store, ids["app"]).interviews)
+    assert second.startswith("Round 2 · Behavioural")
+    assert reflection.body == (
+        f"Interviews:\n- {first}, with Priya Raman\n- {second}, with Tomás Ortega and Morgan Lee"
+        # the interview marked weak, then the weak connection
+        f"\nWeaker:\n- {second} with Tomás Ortega and Morgan Lee: felt weaker than you wanted."
+        "\n- Tomás Ortega (Engineering Manager): the connection was not as strong as you "
+        "wanted. You talked about how the team plans quarterly work."
+    )
+    letter = step(plan, "letter")
+    assert letter.body.startswith("Dear Morgan Lee,\n")
+    # The points come from the weak interview's people and the weak connection's topics.
+    assert "- How the team plans quarterly work: [what you would add now]" in letter.body
+    assert "- Scaling the data team: [what you would add now]" in letter.body
+    assert "legacy system" not in letter.body  # Priya's interview went well
+    assert step(plan, "pass").title == "Ask Jordan to pass it to Morgan"
+    assert step(plan, "pass").body.startswith("Hi Jordan, please pass this to Morgan Lee.")
     for task in plan:
-        assert "!" not in task.body
         assert "{" not in task.body + task.subject + task.title
+        assert task.body.endswith("Sam") or task.audience == "You"
 
 
 def test_each_thank_you_quotes_only_that_interviewers_topics(store: Store) -> None:
     ids = make_application(store)
-    thanks = [t for t in fight_plan(store, ids) if t.step_id == "thank_you"]
+    thanks = [t for t in fight_plan(store, ids) if t.step_id == "thanks"]
     expected = {
         "Priya Raman": ("moving billing off the legacy system and on-call rotation", "first"),
         "Tomás Ortega": ("how the team plans quarterly work", "second"),
@@ -254,23 +284,18 @@ def test_each_thank_you_quotes_only_that_interviewers_topics(store: Store) -> No
     }
     for task, (name, (topics, interview)) in zip(thanks, expected.items(), strict=True):
         first = name.split()[0]
-        assert task.title == f"Send {first} a thank-you note"
-        assert task.body.startswith(f"Hi {first},")
-        assert first in task.subject
-        assert topics in task.body
-        assert "still very much like to join" in task.body
-        assert "feedback" in task.body
+        assert task.contact_id == ids[name]
+        assert task.title == f"Thank {first}"
+        assert task.subject == f"Thanks, {first}"
+        assert task.body == f"Hi {first}. Topics: {topics}.\nSam"
         assert task.interview_id == ids[interview]
-        for other, (other_topics, _) in expected.items():
-            if other != name:
-                assert other_topics not in task.body
-                assert other.split()[0] not in task.body
 
 
 def test_due_dates_from_a_friday_skip_the_weekend(store: Store) -> None:
     plan = fight_plan(store, make_application(store), today=FRIDAY)
-    assert [t.due_on for t in plan][:2] == [FRIDAY, MONDAY]
-    assert plan[-1].due_on == WEDNESDAY  # three business days after Friday
+    assert step(plan, "ask").due_on == FRIDAY  # due today
+    assert plan[at(plan, "thanks")].due_on == MONDAY  # one business day after Friday
+    assert step(plan, "meet").due_on == WEDNESDAY  # three business days after Friday
 
 
 def test_flight_with_two_network_contacts(store: Store) -> None:
@@ -278,29 +303,32 @@ def test_flight_with_two_network_contacts(store: Store) -> None:
     facts = gather(store, ids["app"])
     chosen = [ids["Ana Ruiz"], ids["Lee Chen"]]
     plan = build_plan(
-        facts, Answers(), DebriefPath.FLIGHT, default_playbook(), THURSDAY, "Sam", chosen
+        facts, Answers(), DebriefPath.FLIGHT, rejection_playbook(), THURSDAY, "Sam", chosen
     )
     assert [(t.step_id, t.kind, t.due_on) for t in plan] == [
-        ("thank_you", TaskKind.THANK_YOU, FRIDAY),
-        ("thank_you", TaskKind.THANK_YOU, FRIDAY),
-        ("thank_you", TaskKind.THANK_YOU, FRIDAY),
-        ("referral", TaskKind.REFERRAL, MONDAY),
-        ("reflection", TaskKind.REFLECTION, MONDAY),
+        ("thanks", TaskKind.THANK_YOU, FRIDAY),
+        ("thanks", TaskKind.THANK_YOU, FRIDAY),
+        ("thanks", TaskKind.THANK_YOU, FRIDAY),
+        ("offer", TaskKind.REFERRAL, MONDAY),
+        ("close", TaskKind.REFLECTION, MONDAY),
     ]
-    referral = plan[3]
+    referral = step(plan, "offer")
     assert referral.contact_id == ids["Jordan Blake"]  # no hiring manager: the recruiter
-    assert "Ana Ruiz (Payments Engineer) and Lee Chen (Backend Developer)" in referral.body
-    assert "two people" in referral.subject
-    assert "Rita" not in referral.body
+    assert referral.title == "Offer Jordan two people"
+    assert referral.subject == "two people for Backend Engineer"
+    assert referral.body == (
+        "Hi Jordan, you could talk to Ana Ruiz (Payments Engineer) and Lee Chen "
+        "(Backend Developer).\nSam"
+    )
     assert referral.note is None
-    assert "Round 1 · Technical" in plan[4].body
+    assert "Round 1 · Technical" in step(plan, "close").body
 
 
 def test_referral_without_network_picks_says_so(store: Store) -> None:
     ids = make_application(store)
     facts = gather(store, ids["app"])
-    plan = build_plan(facts, Answers(), DebriefPath.FLIGHT, default_playbook(), THURSDAY, "", [])
-    referral = next(t for t in plan if t.step_id == "referral")
+    plan = build_plan(facts, Answers(), DebriefPath.FLIGHT, rejection_playbook(), THURSDAY, "", [])
+    referral = step(plan, "offer")
     assert "[names from your network]" in referral.body
     assert referral.note is not None
     assert "network" in referral.note
@@ -310,52 +338,60 @@ def test_referral_without_network_picks_says_so(store: Store) -> None:
 def test_missing_recruiter_and_decision_maker_show_placeholders(store: Store) -> None:
     ids = make_application(store, recruiter=False, decision_maker=False)
     plan = fight_plan(store, ids)
-    feedback = plan[0]
+    feedback = step(plan, "ask")
     assert feedback.contact_id is None
     assert feedback.email is None
     assert feedback.audience == "[recruiter's name]"
-    assert feedback.title == "Ask [recruiter's name] what would have made the difference"
+    assert feedback.title == "Ask [recruiter's name]"
     assert feedback.body.startswith("Hi [recruiter's name],")
     assert feedback.note is not None
     assert "recruiter" in feedback.note
-    letter = next(t for t in plan if t.step_id == "letter")
+    letter = step(plan, "letter")
     assert letter.body.startswith("Dear [decision maker's name],")
-    passing = next(t for t in plan if t.step_id == "pass_letter")
-    assert "letter to [decision maker's name]" in passing.body
+    assert letter.note is not None
+    assert "decision maker" in letter.note
+    passing = step(plan, "pass")
+    assert passing.title == "Ask [recruiter's name] to pass it to [decision maker's name]"
+    assert "pass this to [decision maker's name]." in passing.body
 
 
 def test_no_interviewers_becomes_one_task_to_find_them(store: Store) -> None:
     ids = make_application(store, interviewers=False)
     plan = fight_plan(store, ids)
-    found = [t for t in plan if t.step_id == "thank_you"]
-    assert len(found) == 1
-    assert found[0].kind is TaskKind.TODO
-    assert found[0].title == "Find the names of the people who interviewed you"
-    assert found[0].note is not None
-    assert found[0].contact_id is None
+    found = step(plan, "thanks")
+    assert found.kind is TaskKind.TODO
+    assert found.title == "Find the names of the people who interviewed you"
+    assert (found.subject, found.body) == ("Find them", "Look for the Northwind interviewers.")
+    assert found.note is not None
+    assert found.contact_id is None
+    assert found.due_on == FRIDAY  # the step's due date still holds
 
 
 def test_confirm_creates_exactly_the_ticked_tasks_and_a_debrief(store: Store) -> None:
     ids = make_application(store)
     plan = fight_plan(store, ids)
-    plan[-1].included = False  # unticked: not created
-    plan[1].title = "Thank Priya properly"  # edited in the panel
+    step(plan, "nudge").included = False  # unticked: not created
+    priya = plan[at(plan, "thanks")]
+    priya.title = "Thank Priya properly"  # edited in the panel
+    priya.body = "My own words."
     answers = Answers(True, "me", True, {ids["second"]}, {ids["Tomás Ortega"]})
     result = confirm_plan(
         store, ids["app"], DebriefPath.FIGHT, answers, "Clear code", "Talk about planning", plan
     ).value
+    kept = [t for t in plan if t.included]
     assert len(result.task_ids) == len(plan) - 1
     with store.reading() as s:
         tasks = list(s.scalars(select(Task).where(Task.id.in_(result.task_ids)).order_by(Task.id)))
         debrief = s.get(RejectionDebrief, result.debrief_id)
-    assert [t.title for t in tasks] == [t.title for t in plan[:-1]]
-    assert tasks[1].title == "Thank Priya properly"
+    assert [t.title for t in tasks] == [t.title for t in kept]
+    assert TaskKind.FOLLOW_UP not in {t.kind for t in tasks}
     assert all(t.origin is TaskOrigin.PLAYBOOK and t.application_id == ids["app"] for t in tasks)
-    assert [(t.kind, t.due_on, t.contact_id) for t in tasks] == [
-        (p.kind, p.due_on, p.contact_id) for p in plan[:-1]
+    assert [(t.kind, t.due_on, t.contact_id, t.interview_id) for t in tasks] == [
+        (p.kind, p.due_on, p.contact_id, p.interview_id) for p in kept
     ]
-    assert tasks[1].draft_body == plan[1].body
-    assert tasks[1].draft_subject == plan[1].subject
+    assert [(t.draft_subject, t.draft_body) for t in tasks] == [(p.subject, p.body) for p in kept]
+    (saved_priya,) = [t for t in tasks if t.title == "Thank Priya properly"]
+    assert saved_priya.draft_body == "My own words."
     assert debrief is not None
     assert debrief.path is DebriefPath.FIGHT
     assert (debrief.went_well, debrief.do_differently) == ("Clear code", "Talk about planning")
@@ -371,17 +407,18 @@ def test_confirm_creates_exactly_the_ticked_tasks_and_a_debrief(store: Store) ->
 def test_a_failing_confirm_writes_nothing(store: Store) -> None:
     ids = make_application(store)
     plan = fight_plan(store, ids)
-    plan[3].title = "   "
-    plan[4].due_on = date(1900, 1, 1)
+    thanks, reflect, letter = at(plan, "thanks", 2), at(plan, "reflect"), at(plan, "letter")
+    plan[thanks].title = "   "
+    plan[reflect].due_on = date(1900, 1, 1)
     with pytest.raises(ValidationError) as caught:
         confirm_plan(store, ids["app"], DebriefPath.FIGHT, Answers(), None, None, plan)
-    assert set(caught.value.problems) == {"tasks.3.title", "tasks.4.due_on"}
-    plan[3].included = False  # an unticked task is not checked
-    plan[4].due_on = None
-    plan[5].contact_id = 99_999  # deleted while the panel was open
+    assert set(caught.value.problems) == {f"tasks.{thanks}.title", f"tasks.{reflect}.due_on"}
+    plan[thanks].included = False  # an unticked task is not checked
+    plan[reflect].due_on = None
+    plan[letter].contact_id = 99_999  # deleted while the panel was open
     with pytest.raises(ValidationError) as caught:
         confirm_plan(store, ids["app"], "fight", Answers(), None, None, plan)
-    assert caught.value.field == "tasks.5.contact_id"
+    assert caught.value.field == f"tasks.{letter}.contact_id"
     with pytest.raises(ValidationError, match="path"):
         confirm_plan(store, ids["app"], "freeze", Answers(), None, None, [])
     assert count(store, Task) == 0
@@ -447,8 +484,8 @@ def test_add_person_inline_fills_the_gaps(store: Store) -> None:
         app_company = s.scalar(select(Application.company_id).where(Application.id == app))
     assert companies == {app_company}
     plan = fight_plan(store, ids)
-    assert plan[0].body.startswith("Hi Jo,")
-    assert "about Kafka and testing" in plan[1].body
+    assert step(plan, "ask").body.startswith("Hi Jo,")
+    assert step(plan, "thanks").body == "Hi Ken. Topics: Kafka and testing.\nSam"
 
 
 def test_add_person_inline_checks_its_input(store: Store) -> None:
@@ -484,18 +521,20 @@ def test_network_audience_and_edited_templates(store: Store, tmp_path: Path) -> 
         kind = "todo"
         audience = "network_contacts"
         due_business_days = 0
-        template = "flight_referral"
+        template = "offer"
         title = "Check with {first_name} before you name them"
         [[flight]]
         id = "note"
         kind = "reflection"
         audience = "self"
         due_business_days = 0
-        template = "flight_reflection"
+        template = "close"
         title = "Note"
-        """
+        """,
+        TEMPLATES,
     )
-    save_template_override("flight_referral", "Subject: Hi {first_name}\n\n{x.__class__}", tmp_path)
+    # The person's edited copy wins over the playbook's own template, and runs nothing.
+    (tmp_path / "offer.txt").write_text("Subject: Hi {first_name}\n\n{x.__class__}")
     facts = gather(store, ids["app"])
     chosen = [ids["Lee Chen"], ids["Rita Osei"]]
     plan = build_plan(facts, Answers(), DebriefPath.FIGHT, book, SATURDAY, "Sam", chosen, tmp_path)
@@ -511,22 +550,6 @@ def test_network_audience_and_edited_templates(store: Store, tmp_path: Path) -> 
     nobody = build_plan(facts, Answers(), DebriefPath.FIGHT, book, THURSDAY, "Sam", [])
     assert [t.audience for t in nobody] == ["[name from your network]"]
     assert nobody[0].note is not None
-
-
-def test_demo_application_plans_cleanly(store: Store) -> None:
-    load_demo(store, THURSDAY)
-    with store.reading() as s:
-        app = s.scalar(
-            select(Application.id).join(Company).where(Company.name == "Northwind Analytics")
-        )
-    assert app is not None
-    facts = gather(store, app)
-    picked = [p.contact_id for p in facts.network if p.name in ("Ana Ruiz", "Lee Chen")]
-    for path in DebriefPath:
-        plan = build_plan(
-            facts, prefill_answers(facts), path, default_playbook(), THURSDAY, "Sam", picked
-        )
-        for task in plan:
-            assert "[" not in task.title, (path, task.step_id)
-            assert "{" not in task.body, (path, task.step_id)
-            assert task.note is None, (path, task.step_id)
+    assert nobody[0].body == (  # no edited copies given: the playbook's own template
+        "Hi [name from your network], you could talk to [names from your network].\nSam"
+    )

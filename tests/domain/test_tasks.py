@@ -27,7 +27,6 @@ from tracker.domain.tasks import (
     snooze_task,
     snoozed_count,
     task_list,
-    tasks_for_application,
     update_task,
 )
 
@@ -282,20 +281,19 @@ def test_task_list_is_one_query(store: Store, app_id: int) -> None:
     assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 1
 
 
-def test_tasks_for_application_open_first_then_done(store: Store, app_id: int) -> None:
-    first = create_task(store, TaskInput(title="A", due_on=TODAY, application_id=app_id)).value
+def test_open_tasks_of_one_application_soonest_first(store: Store, app_id: int) -> None:
     undated = create_task(store, TaskInput(title="B", application_id=app_id)).value
+    later = create_task(store, TaskInput(title="A", due_on=TODAY, application_id=app_id)).value
+    sooner = create_task(
+        store, TaskInput(title="D", due_on=TODAY - timedelta(days=1), application_id=app_id)
+    ).value
     finished = create_task(store, TaskInput(title="C", due_on=TODAY, application_id=app_id)).value
-    create_task(store, TaskInput(title="Elsewhere"))
+    elsewhere = create_task(store, TaskInput(title="Elsewhere", due_on=TODAY)).value
     complete_task(store, finished)
-    rows = tasks_for_application(store, app_id)
-    assert [r.id for r in rows] == [first, undated, finished]
-    assert rows[2].done_at is not None
-    assert rows[0].done_at is None
-    assert [r.id for r in tasks_for_application(store, app_id, include_done=False)] == [
-        first,
-        undated,
-    ]
+    rows = open_tasks(store, app_id)  # what the detail's Tasks tab lists
+    assert [r.id for r in rows] == [sooner, later, undated]
+    assert all(not r.done and r.application_id == app_id for r in rows)
+    assert elsewhere in [r.id for r in open_tasks(store)]
 
 
 def test_get_task_round_trips(store: Store, app_id: int) -> None:

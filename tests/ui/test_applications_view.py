@@ -5,8 +5,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from tracker.db.enums import Stage
-from tracker.domain.applications import delete_application, list_rows, stage_history
+from tracker.domain.applications import delete_application, list_ids, rows_by_id
 from tracker.domain.changes import Kind
+from tracker.domain.detail import history
 from tracker.ui.applications.add_dialog import ApplicationDialog
 from tracker.ui.applications.model import Column
 from tracker.ui.applications.view import EMPTY_TEXT, ApplicationsView
@@ -117,8 +118,8 @@ def test_move_to_records_the_stage_change(view, add, qtbot):
     with qtbot.waitSignal(view.stage_moved) as moved:
         view.commands.move_actions[Stage.INTERVIEWING].trigger()
     assert moved.args[0].to_stage is Stage.INTERVIEWING
-    history = stage_history(view._store, app_id)
-    assert [(h.from_stage, h.to_stage) for h in history][-1] == (
+    latest = history(view._store, app_id)[0]
+    assert (latest.from_stage, latest.to_stage) == (
         Stage.APPLIED,
         Stage.INTERVIEWING,
     )
@@ -146,7 +147,7 @@ def test_delete_asks_first(view, add, store, monkeypatch):
     ]
     answer = QMessageBox.StandardButton.Yes
     assert view.delete_selected() is True
-    assert list_rows(store) == []
+    assert list_ids(store) == []
     assert view.stack.currentWidget() is view.empty_page
 
 
@@ -231,8 +232,8 @@ def test_archive_hides_and_undo_brings_it_back(qtbot, store, events, add):
     assert view.select_id(put_away)
     assert view.archive_selected()
     assert view.model.row_for_id(put_away) is None
-    assert [r.id for r in list_rows(store)] == [kept]
-    assert [r.id for r in list_rows(store, include_archived=True) if r.archived] == [put_away]
+    assert list_ids(store) == [kept]
+    assert rows_by_id(store, [put_away])[put_away].archived
     view.commands.show_archived_action.setChecked(True)  # still findable when asked for
     row = view.model.row_for_id(put_away)
     assert row is not None
@@ -240,4 +241,4 @@ def test_archive_hides_and_undo_brings_it_back(qtbot, store, events, add):
     view.commands.show_archived_action.setChecked(False)
     view.undo_stack.undo()
     assert view.model.row_for_id(put_away) is not None
-    assert not any(r.archived for r in list_rows(store, include_archived=True))
+    assert not any(r.archived for r in rows_by_id(store, [kept, put_away]).values())

@@ -8,9 +8,10 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from tracker.db.enums import Stage
-from tracker.domain.applications import set_archived, stage_history
-from tracker.domain.board import BoardCard, board_cards
+from tracker.domain.applications import set_archived
+from tracker.domain.board import BoardCard, column_page
 from tracker.domain.changes import Kind
+from tracker.domain.detail import history
 from tracker.domain.tasks import TaskInput, create_task
 from tracker.ui.board.model import MIME_TYPE, BoardColumnModel
 from tracker.ui.board.view import EMPTY_HINT, BoardView
@@ -71,7 +72,7 @@ def test_column_model_passes_the_model_tester(qtmodeltester, store, add):
     add("Northwind", "Backend Engineer", Stage.APPLIED)
     add("Kestrel", "Platform Engineer", Stage.APPLIED)
     model = BoardColumnModel(Stage.APPLIED)
-    model.set_cards(board_cards(store)[Stage.APPLIED])
+    model.set_cards(column_page(store, Stage.APPLIED, 0, 100))
     assert model.rowCount() == 2
     qtmodeltester.check(model)
 
@@ -117,7 +118,7 @@ def test_dropping_a_card_on_another_column_changes_its_stage(board, store, add, 
         event = drop(board, mime, Stage.INTERVIEWING)
     assert event.isAccepted()
     assert moved.args[0].to_stage is Stage.INTERVIEWING
-    last = stage_history(store, app_id)[-1]
+    last = history(store, app_id)[0]
     assert (last.from_stage, last.to_stage) == (Stage.APPLIED, Stage.INTERVIEWING)
     assert ids(board, Stage.INTERVIEWING) == [app_id]
     assert board.columns[Stage.APPLIED].header.text() == "Applied · 0"
@@ -135,7 +136,7 @@ def test_a_drop_on_the_cards_own_column_or_of_foreign_data_does_nothing(board, s
     foreign = drop(board, text, Stage.OFFER)
     assert not own.isAccepted()
     assert not foreign.isAccepted()
-    assert len(stage_history(store, app_id)) == 1
+    assert len(history(store, app_id)) == 1
 
 
 def test_holding_a_card_over_the_closed_toggle_opens_the_closed_columns(board, add):
@@ -175,13 +176,13 @@ def test_ctrl_right_and_left_move_the_selected_card_and_focus_follows(board, sto
     applied = board.columns[Stage.APPLIED].list
     with qtbot.waitSignal(board.stage_moved):
         qtbot.keyClick(applied, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
-    assert stage_history(store, app_id)[-1].to_stage is Stage.SCREENING
+    assert history(store, app_id)[0].to_stage is Stage.SCREENING
     screening = board.columns[Stage.SCREENING].list
     assert screening.selected_id() == app_id
     assert board.focusWidget() is screening
 
     qtbot.keyClick(screening, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
-    assert stage_history(store, app_id)[-1].to_stage is Stage.APPLIED
+    assert history(store, app_id)[0].to_stage is Stage.APPLIED
     assert board.columns[Stage.APPLIED].list.selected_id() == app_id
 
 
@@ -192,7 +193,7 @@ def test_ctrl_left_at_the_first_stage_stays_put(board, store, add, qtbot):
     qtbot.keyClick(
         board.columns[Stage.WISHLIST].list, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier
     )
-    assert len(stage_history(store, app_id)) == 1
+    assert len(history(store, app_id)) == 1
     assert board.move_selected(-1) is None
 
 
@@ -210,7 +211,7 @@ def test_context_menu_moves_to_a_closed_stage_and_opens_the_closed_area(board, s
     with qtbot.waitSignal(board.stage_moved) as moved:
         actions["Rejected"].trigger()
     assert moved.args[0].rejected
-    assert stage_history(store, app_id)[-1].to_stage is Stage.REJECTED
+    assert history(store, app_id)[0].to_stage is Stage.REJECTED
     assert board.closed_toggle.isChecked()
     assert board.closed_panel.isVisible()
     assert board.columns[Stage.REJECTED].list.selected_id() == app_id

@@ -7,11 +7,12 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
+from tests.domain.reading import people_on
 from tracker.db.enums import ContactRole, Stage
 from tracker.domain.applications import get_application
-from tracker.domain.contacts import ContactInput, create_contact, people_on
+from tracker.domain.contacts import ContactInput, create_contact
 from tracker.domain.detail import interview_rows
-from tracker.domain.interviews import InterviewInput, create_interview
+from tracker.domain.interviews import InterviewInput, save_interview
 from tracker.domain.tasks import open_tasks
 from tracker.ui.detail.dialog import ApplicationDetailDialog
 from tracker.ui.interviews.dialog import InterviewDialog
@@ -225,7 +226,7 @@ def test_tasks_add_and_complete(qtbot, store, events, app_id):
 
 
 def test_closing_with_unsaved_details_asks(qtbot, store, events, app_id, monkeypatch):
-    create_interview(store, app_id, InterviewInput())
+    save_interview(store, app_id, None, InterviewInput())
     dialog = open_detail(qtbot, store, events, app_id)
     assert dialog.tabs.tabText(3) == "&Interviews (1)"
     qtbot.keyClicks(dialog.form.role, " II")

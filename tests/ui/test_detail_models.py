@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from tracker.db.enums import ContactRole, Stage
 from tracker.domain.applications import change_stage
 from tracker.domain.contacts import ContactInput, assign_role, create_contact
-from tracker.domain.interviews import InterviewInput, ParticipantInput, create_interview
+from tracker.domain.interviews import InterviewInput, ParticipantInput, save_interview
 from tracker.domain.tasks import TaskInput, create_task
 from tracker.ui.common.roles import ItemRole
 from tracker.ui.detail.models import (
@@ -32,8 +32,11 @@ def test_models_over_a_filled_application(qtmodeltester, store, add):
     jordan = create_contact(store, ContactInput("Jordan Blake", "Recruiter", "Northwind")).value
     priya = create_contact(store, ContactInput("Priya Raman")).value
     assign_role(store, app_id, jordan, ContactRole.RECRUITER)
-    interview = create_interview(
-        store, app_id, InterviewInput(kind="technical", participants=(ParticipantInput(priya),))
+    interview = save_interview(
+        store,
+        app_id,
+        None,
+        InterviewInput(kind="technical", participants=(ParticipantInput(priya),)),
     ).value
     create_task(store, TaskInput("Send thanks", due_on=date.today(), application_id=app_id))
 

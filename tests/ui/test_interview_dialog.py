@@ -8,9 +8,10 @@ import pytest
 from PySide6.QtCore import QDateTime, Qt
 from sqlalchemy import func, select
 
+from tests.domain.reading import people_on
 from tracker.db.enums import Connection, ContactRole
 from tracker.db.models import Contact, Interview, InterviewParticipant
-from tracker.domain.contacts import ContactInput, create_contact, people_on
+from tracker.domain.contacts import ContactInput, create_contact
 from tracker.domain.detail import participant_rows
 from tracker.domain.interviews import get_interview
 from tracker.ui.interviews.dialog import InterviewDialog

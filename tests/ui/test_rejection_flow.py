@@ -1,4 +1,7 @@
-"""End to end: a card dragged to Rejected on the board opens the panel; Fight plans the tasks."""
+"""End to end: a card dragged to Rejected on the board opens the panel; Fight plans the tasks.
+
+The panel the window opens plans from the tests' own playbook (tests/fixtures/rejection).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from tests.domain.test_rejection import TOPICS, make_application
+from tests.fixtures import rejection_playbook
 from tests.ui.test_board import drop
 from tracker.db.enums import Stage, TaskKind
 from tracker.db.models import Task
@@ -16,7 +20,8 @@ from tracker.ui.rejection.panel import RejectionPanel
 
 
 @pytest.fixture
-def window(qtbot, store, events, db_path) -> MainWindow:
+def window(qtbot, store, events, db_path, monkeypatch) -> MainWindow:
+    monkeypatch.setattr("tracker.ui.rejection.panel.default_playbook", rejection_playbook)
     main = MainWindow(store, events, db_path=db_path)
     qtbot.addWidget(main)
     main.resize(1200, 760)
@@ -69,6 +74,11 @@ def test_dragging_to_rejected_opens_the_panel_and_fight_plans_the_tasks(
     assert opened[0].confirmed
     notes = {note.contact_id: (note.draft_body or "").lower() for note in thank_yous(store)}
     assert len(notes) == 3  # one per interviewer, each quoting only their own topics
+    assert {note.title for note in thank_yous(store)} == {  # the tests' playbook was used
+        "Thank Priya",
+        "Thank Tomás",
+        "Thank Morgan",
+    }
     fragments = {
         "Priya Raman": "billing off the legacy system",
         "Tomás Ortega": "plans quarterly work",

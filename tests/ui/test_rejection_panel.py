@@ -1,4 +1,8 @@
-"""The rejection panel, end to end through its widgets: facts, questions, plan, confirm."""
+"""The rejection panel, end to end through its widgets: facts, questions, plan, confirm.
+
+The panel plans from the tests' own playbook (tests/fixtures/rejection); tasks are found by
+step id.
+"""
 
 from __future__ import annotations
 
@@ -14,14 +18,18 @@ from tests.domain.test_rejection import (
     TUESDAY,
     make_application,
 )
+from tests.fixtures import rejection_playbook
 from tracker.db.enums import DebriefPath, TaskKind, TaskOrigin
 from tracker.db.models import RejectionDebrief, Task
 from tracker.domain.changes import Kind
-from tracker.ui.rejection.panel import USER_NAME_KEY, RejectionPanel
+from tracker.domain.settings import SIGNER_NAME, get_signer_name, set_signer_name
+from tracker.ui.rejection.panel import LEGACY_USER_NAME_KEY, RejectionPanel
 
 
 def open_panel(qtbot, store, events, app_id: int, **kwargs) -> RejectionPanel:
-    panel = RejectionPanel(store, events, app_id, today=THURSDAY, user_name="Sam", **kwargs)
+    kwargs.setdefault("playbook", rejection_playbook())
+    kwargs.setdefault("user_name", "Sam")
+    panel = RejectionPanel(store, events, app_id, today=THURSDAY, **kwargs)
     qtbot.addWidget(panel)
     panel.show()
     qtbot.waitExposed(panel)
@@ -49,6 +57,11 @@ def saved(store) -> tuple[list[Task], list[RejectionDebrief]]:
         tasks = list(s.scalars(select(Task).order_by(Task.id)))
         debriefs = list(s.scalars(select(RejectionDebrief)))
         return tasks, debriefs
+
+
+def row_of(panel: RejectionPanel, step_id: str) -> int:
+    """The row of a step's first task in the plan list."""
+    return [t.step_id for t in panel.tasks()].index(step_id)
 
 
 def toggle_row(qtbot, view, row: int) -> None:
@@ -94,7 +107,8 @@ def test_fight_creates_the_expected_tasks_and_a_debrief(qtbot, store, events):
     (debrief,) = debriefs
     assert debrief.path is DebriefPath.FIGHT
     assert debrief.went_well == "Clear answers on billing"
-    assert QSettings().value(USER_NAME_KEY) == "Sam"
+    assert get_signer_name(store) == "Sam"  # remembered with the data
+    assert QSettings().allKeys() == []  # and not in the machine's settings
 
 
 def test_flight_with_two_network_contacts(qtbot, store, events):
@@ -133,10 +147,10 @@ def test_missing_recruiter_shows_a_placeholder_until_one_is_picked(qtbot, store,
     panel = open_panel(qtbot, store, events, ids["app"])
     assert panel.know.add_recruiter.isVisibleTo(panel.know)
     choose(qtbot, panel, DebriefPath.FIGHT)
-    panel.plan.select_row(0)
+    panel.plan.select_row(row_of(panel, "ask"))
     editor = panel.plan.editor
     assert editor.task is not None
-    assert editor.task.step_id == "feedback_request"
+    assert editor.task.step_id == "ask"
     assert "[recruiter's name]" in editor.body.toPlainText()
     assert editor.fix_button.isVisibleTo(panel)
     assert editor.note.isVisibleTo(panel)
@@ -147,7 +161,7 @@ def test_missing_recruiter_shows_a_placeholder_until_one_is_picked(qtbot, store,
     qtbot.mouseClick(form.use_button, Qt.MouseButton.LeftButton)
     assert panel.facts.recruiter is not None
     assert panel.facts.recruiter.name == "Jordan Blake"
-    assert panel.tasks()[0].body.startswith("Hi Jordan,")
+    assert panel.tasks()[row_of(panel, "ask")].body.startswith("Hi Jordan,")
     assert "[recruiter's name]" not in panel.plan.editor.body.toPlainText()
 
 
@@ -155,14 +169,13 @@ def test_edited_draft_and_unticked_step_are_honoured(qtbot, store, events):
     ids = make_application(store)
     panel = open_panel(qtbot, store, events, ids["app"])
     choose(qtbot, panel, DebriefPath.FIGHT)
-    steps = [t.step_id for t in panel.tasks()]
-    panel.plan.select_row(steps.index("thank_you"))  # Priya's, the first
+    panel.plan.select_row(row_of(panel, "thanks"))  # Priya's, the first
     body = panel.plan.editor.body
     body.setFocus()
     qtbot.keyClick(body, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(body, Qt.Key.Key_Return)
     qtbot.keyClicks(body, "P.S. The billing diagram is attached.")
-    toggle_row(qtbot, panel.plan.list, steps.index("follow_up"))
+    toggle_row(qtbot, panel.plan.list, row_of(panel, "nudge"))
     assert panel.create_button.text() == "Create 8 tasks"
     confirm(qtbot, panel, events)
 
@@ -176,7 +189,8 @@ def test_an_empty_title_is_shown_beside_its_task_and_nothing_is_written(qtbot, s
     ids = make_application(store)
     panel = open_panel(qtbot, store, events, ids["app"])
     choose(qtbot, panel, DebriefPath.FLIGHT)
-    panel.plan.select_row(2)
+    offer = row_of(panel, "offer")
+    panel.plan.select_row(offer)
     title = panel.plan.editor.title
     title.selectAll()
     qtbot.keyClick(title, Qt.Key.Key_Delete)
@@ -186,11 +200,11 @@ def test_an_empty_title_is_shown_beside_its_task_and_nothing_is_written(qtbot, s
     assert saved(store) == ([], [])
     assert not panel.confirmed
     assert panel.isVisible()
-    assert panel.plan.list.currentIndex().row() == 2  # the task with the problem
+    assert panel.plan.list.currentIndex().row() == offer  # the task with the problem
     error = panel.plan.editor.errors["title"]
     assert error.isVisibleTo(panel)
     assert error.text()
-    assert panel.plan.model.problem(2)
+    assert panel.plan.model.problem(offer)
 
 
 def test_a_missing_interviewer_can_be_added_inline(qtbot, store, events):
@@ -209,9 +223,8 @@ def test_a_missing_interviewer_can_be_added_inline(qtbot, store, events):
     assert "Event sourcing" in panel.know.record.text()
 
     choose(qtbot, panel, DebriefPath.FIGHT)
-    (thanks,) = [t for t in panel.tasks() if t.step_id == "thank_you"]
-    assert thanks.body.startswith("Hi Dana,")
-    assert "event sourcing" in thanks.body.lower()
+    (thanks,) = [t for t in panel.tasks() if t.step_id == "thanks"]
+    assert thanks.body == "Hi Dana. Topics: Event sourcing.\nSam"
     assert thanks.interview_id == ids["second"]
 
 
@@ -219,7 +232,7 @@ def test_without_interviewers_the_thank_you_step_is_finding_their_names(qtbot, s
     ids = make_application(store, interviewers=False)
     panel = open_panel(qtbot, store, events, ids["app"])
     choose(qtbot, panel, DebriefPath.FLIGHT)
-    (find,) = [t for t in panel.tasks() if t.step_id == "thank_you"]
+    (find,) = [t for t in panel.tasks() if t.step_id == "thanks"]
     assert find.title.startswith("Find the names")
     assert find.contact_id is None
 
@@ -230,3 +243,49 @@ def test_plan_models_pass_the_model_tester(qtbot, qtmodeltester, store, events):
     choose(qtbot, panel, DebriefPath.FLIGHT)
     qtmodeltester.check(panel.plan.model, force_py=True)
     qtmodeltester.check(panel.plan.network, force_py=True)
+
+
+def test_the_name_drafts_are_signed_with_is_remembered_with_the_data(qtbot, store, events):
+    ids = make_application(store)
+    panel = open_panel(qtbot, store, events, ids["app"], user_name=None)
+    assert panel.plan.user_name.text()  # someone's name is offered (the account's)
+    choose(qtbot, panel, DebriefPath.FLIGHT)
+    panel.plan.user_name.setText("Zoë Müller-Ł")  # QTest cannot type beyond Latin-1
+    qtbot.keyClicks(panel.plan.user_name, "ukasz")
+    qtbot.keyClick(panel.plan.user_name, Qt.Key.Key_Return)  # editing finished: re-planned
+    assert all(t.body.endswith("Zoë Müller-Łukasz") for t in panel.tasks() if t.step_id == "thanks")
+    confirm(qtbot, panel, events)
+    assert get_signer_name(store) == "Zoë Müller-Łukasz"
+
+    again = open_panel(qtbot, store, events, ids["app"], user_name=None)
+    assert again.plan.user_name.text() == "Zoë Müller-Łukasz"
+
+
+def test_a_name_saved_by_an_earlier_version_is_offered_until_saved_anew(qtbot, store, events):
+    QSettings().setValue(LEGACY_USER_NAME_KEY, "Old Name")
+    ids = make_application(store)
+    panel = open_panel(qtbot, store, events, ids["app"], user_name=None)
+    assert panel.plan.user_name.text() == "Old Name"
+    set_signer_name(store, "New Name")  # the database wins once it has one
+    panel = open_panel(qtbot, store, events, ids["app"], user_name=None)
+    assert panel.plan.user_name.text() == "New Name"
+
+
+def test_a_name_that_cannot_be_saved_is_shown_and_nothing_is_written(qtbot, store, events):
+    ids = make_application(store)
+    set_signer_name(store, "Sam")
+    panel = open_panel(qtbot, store, events, ids["app"])
+    choose(qtbot, panel, DebriefPath.FLIGHT)
+    panel.plan.user_name.setText("Sam\tGreen")  # pasted with a tab in it
+    with qtbot.assertNotEmitted(events.changed):
+        qtbot.mouseClick(panel.create_button, Qt.MouseButton.LeftButton)
+    error = panel.plan.debrief_errors[SIGNER_NAME]
+    assert error.isVisibleTo(panel)
+    assert "single line" in error.text()
+    assert not panel.confirmed
+    assert saved(store) == ([], [])
+    assert get_signer_name(store) == "Sam"
+    panel.plan.user_name.setText("Sam Green")
+    confirm(qtbot, panel, events)
+    assert panel.confirmed
+    assert get_signer_name(store) == "Sam Green"

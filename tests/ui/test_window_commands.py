@@ -9,12 +9,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu
 
+from tests.domain.reading import table_rows
 from tests.domain.test_rejection import make_application
 from tests.ui.test_board import card, drop, ids
 from tests.ui.test_rejection_flow import answer_panel, fight
 from tracker.db.enums import Stage
-from tracker.domain.applications import change_stage, get_application, list_rows, stage_history
+from tracker.domain.applications import change_stage, get_application
 from tracker.domain.changes import Kind
+from tracker.domain.detail import history
 from tracker.domain.rejection import debrief_exists
 from tracker.domain.tasks import TaskInput, create_task, open_tasks
 from tracker.ui.applications.model import Column
@@ -67,7 +69,7 @@ def undo(qtbot, window: MainWindow) -> None:
 
 
 def moves(store, application_id: int) -> list[tuple[Stage | None, Stage]]:
-    return [(c.from_stage, c.to_stage) for c in stage_history(store, application_id)]
+    return [(c.from_stage, c.to_stage) for c in reversed(history(store, application_id))]
 
 
 # --- acting on the view on screen ---------------------------------------------------------
@@ -86,12 +88,12 @@ def test_archive_acts_on_the_boards_card_not_the_tables_row(window, qtbot, store
 
     choose_from_menu(qtbot, window, "&Application", "&Archive")
 
-    archived = [r.id for r in list_rows(store, include_archived=True) if r.archived]
+    archived = [r.id for r in table_rows(store, include_archived=True) if r.archived]
     assert archived == [on_board]
     assert ids(window.board, Stage.SCREENING) == []
     assert ids(window.board, Stage.APPLIED) == [in_table]
     undo(qtbot, window)
-    assert not any(r.archived for r in list_rows(store, include_archived=True))
+    assert not any(r.archived for r in table_rows(store, include_archived=True))
 
 
 def test_row_actions_follow_the_selection_of_the_view_on_screen(window, qtbot, add, events):
@@ -131,7 +133,7 @@ def test_delete_from_the_menu_deletes_the_boards_card(window, qtbot, store, add,
     choose_from_menu(qtbot, window, "&Application", "&Delete…")
     assert len(asked) == 1
     assert "Platform Engineer at Contoso" in asked[0]
-    assert [r.id for r in list_rows(store)] == [keep]
+    assert [r.id for r in table_rows(store)] == [keep]
 
 
 # --- undoing stage moves ------------------------------------------------------------------

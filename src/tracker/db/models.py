@@ -296,3 +296,15 @@ class RejectionDebrief(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     application: Mapped[Application] = relationship(back_populates="debriefs")
+
+
+class Setting(Base):
+    """One of the person's own settings, kept with their data (see tracker.domain.settings).
+
+    Settings of one machine, such as window sizes, stay in QSettings instead.
+    """
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -233,18 +233,6 @@ def drop_company_if_unused(session: Session, company_id: int | None) -> None:
             session.delete(company)
 
 
-def stage_history(store: Store, application_id: int) -> list[StageChange]:
-    with store.reading() as session:
-        fetch(session, Application, application_id)
-        return list(
-            session.scalars(
-                select(StageChange)
-                .where(StageChange.application_id == application_id)
-                .order_by(StageChange.changed_at, StageChange.id)
-            )
-        )
-
-
 def _sort_expression(column: SortColumn) -> ColumnElement[Any] | InstrumentedAttribute[Any]:
     match column:
         case SortColumn.COMPANY:
@@ -297,18 +285,6 @@ def rows_query(
     if text:
         query = query.where(Application.search_text.like(f"%{escape_like(text)}%", escape="\\"))
     return query
-
-
-def list_rows(
-    store: Store,
-    search: str = "",
-    stage: Stage | None = None,
-    include_archived: bool = False,
-    sort: Sort = DEFAULT_SORT,
-) -> list[ApplicationRow]:
-    with store.reading() as session:
-        query = rows_query(search, stage, include_archived, sort)
-        return [ApplicationRow(*row) for row in session.execute(query)]
 
 
 def list_ids(

@@ -20,7 +20,6 @@ from tracker.domain.store import Store
 __all__ = [
     "BoardCard",
     "NextTask",
-    "board_cards",
     "column_page",
     "next_tasks_for",
     "stage_counts",
@@ -105,28 +104,6 @@ def next_tasks_for(store: Store, ids: Sequence[int]) -> dict[int, NextTask]:
             app_id: NextTask(task_id, title, due)
             for app_id, task_id, title, due in session.execute(next_tasks_query(ids))
         }
-
-
-def board_cards(
-    store: Store, today: date | None = None, with_next_tasks: bool = True
-) -> dict[Stage, list[BoardCard]]:
-    """Every stage (empty ones too) with its cards, highest priority and latest change first.
-
-    The board itself asks without next tasks and fetches them for the cards it shows.
-    """
-    today = today or date.today()
-    cards: dict[Stage, list[BoardCard]] = {stage: [] for stage in Stage}
-    with store.reading() as session:
-        for row in session.execute(cards_query()):
-            cards[row[3]].append(make_card(*row, today=today))
-    if with_next_tasks:
-        every = [card.id for column in cards.values() for card in column]
-        tasks: dict[int, NextTask] = {}
-        for start in range(0, len(every), 500):  # keeps each IN list modest
-            tasks.update(next_tasks_for(store, every[start : start + 500]))
-        for stage, column in cards.items():
-            cards[stage] = [card.with_next_task(tasks.get(card.id), today) for card in column]
-    return cards
 
 
 def stage_counts(store: Store) -> dict[Stage, int]:

@@ -25,6 +25,7 @@ class Kind(StrEnum):
     INTERVIEWS = "interviews"
     TASKS = "tasks"
     DEBRIEFS = "debriefs"
+    SETTINGS = "settings"
 
 
 NOTHING: frozenset[Kind] = frozenset()
@@ -42,6 +43,7 @@ TABLE_KINDS: dict[str, frozenset[Kind]] = {
     "interview_participants": frozenset({Kind.INTERVIEWS}),
     "tasks": frozenset({Kind.TASKS}),
     "rejection_debriefs": frozenset({Kind.DEBRIEFS}),
+    "setting": frozenset({Kind.SETTINGS}),
 }
 
 

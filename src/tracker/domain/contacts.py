@@ -154,18 +154,6 @@ def remove_role(
         return written(session, None)
 
 
-def people_on(store: Store, application_id: int) -> list[tuple[int, str, ContactRole]]:
-    """(contact id, name, role) for everyone on one application, by role then name."""
-    with store.reading() as session:
-        rows = session.execute(
-            select(Contact.id, Contact.name, ApplicationContact.role)
-            .join(ApplicationContact, ApplicationContact.contact_id == Contact.id)
-            .where(ApplicationContact.application_id == application_id)
-            .order_by(ApplicationContact.role, Contact.name)
-        )
-        return [(row[0], row[1], row[2]) for row in rows]
-
-
 class ContactRow(NamedTuple):
     """The columns the contacts list shows, and nothing more."""
 

@@ -117,27 +117,6 @@ def _set_participants(session: Session, interview: Interview, data: InterviewInp
             )
 
 
-def create_interview(store: Store, application_id: int, data: InterviewInput) -> Written[int]:
-    data = _clean(data)
-    with store.transaction() as session:
-        fetch(session, Application, application_id)
-        interview = Interview(application_id=application_id)
-        _fill(interview, data)
-        session.add(interview)
-        session.flush()
-        _set_participants(session, interview, data)
-        return written(session, interview.id)
-
-
-def update_interview(store: Store, interview_id: int, data: InterviewInput) -> Written[None]:
-    data = _clean(data)
-    with store.transaction() as session:
-        interview = fetch(session, Interview, interview_id)
-        _fill(interview, data)
-        _set_participants(session, interview, data)
-        return written(session, None)
-
-
 def delete_interview(store: Store, interview_id: int) -> Written[None]:
     with store.transaction() as session:
         interview = fetch(session, Interview, interview_id)

@@ -291,29 +291,6 @@ def grouped_tasks(
     return [(group, rows) for group, rows in groups.items() if rows]
 
 
-def tasks_for_application(
-    store: Store, application_id: int, include_done: bool = True
-) -> list[TaskListRow]:
-    """Every task of one application, for its detail view: open ones first (soonest due,
-    undated last), then done ones, most recently done first. Snoozed tasks are included
-    (check `row.is_snoozed(today)`); `row.done_at` is None while a task is open."""
-    query = (
-        _task_list_query()
-        .where(Task.application_id == application_id)
-        .order_by(
-            Task.done,
-            Task.done_at.desc(),
-            Task.due_on.is_(None),
-            Task.due_on,
-            Task.id,
-        )
-    )
-    if not include_done:
-        query = query.where(Task.done.is_(False))
-    with store.reading() as session:
-        return [TaskListRow._make(row) for row in session.execute(query)]
-
-
 def snoozed_count(store: Store, today: date) -> int:
     """Open tasks hidden by a snooze today (so an empty list can say they exist)."""
     query = (

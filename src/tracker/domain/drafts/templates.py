@@ -9,7 +9,8 @@ known field name. A field the app could not fill shows as a bracketed gap, e.g.
 
 A template's first line may be ``Subject: ...``; the rest is the body. Shipped templates
 live in resources/templates; a person's edited copy of one lives in their data folder
-(``override_dir``) and wins over the shipped one until reset.
+(``override_dir``) and wins over the shipped one until reset. Functions that read templates
+take ``folder`` to read another set instead of the shipped one (a playbook's own, a test's).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import re
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from tracker.assets import resource
@@ -117,8 +119,9 @@ def render_draft(
     values: Mapping[str, str | None],
     gaps: Mapping[str, str] | None = None,
     override_dir: Path | None = None,
+    folder: Traversable | None = None,
 ) -> Draft:
-    return split_subject(render(load_template(name, override_dir), values, gaps))
+    return split_subject(render(load_template(name, override_dir, folder), values, gaps))
 
 
 # -- Templates on disk -----------------------------------------------------------------
@@ -135,36 +138,44 @@ def _override(name: str, override_dir: Path) -> Path:
     return override_dir / f"{_checked(name)}.txt"
 
 
-def template_names() -> list[str]:
-    """The shipped templates, by name."""
+def _folder(folder: Traversable | None) -> Traversable:
+    """Where templates are read from: *folder*, or the shipped ones when it is None."""
+    return resource("templates") if folder is None else folder
+
+
+def template_names(folder: Traversable | None = None) -> list[str]:
+    """The shipped templates (or those in *folder*), by name."""
     return sorted(
         entry.name[: -len(".txt")]
-        for entry in resource("templates").iterdir()
+        for entry in _folder(folder).iterdir()
         if entry.name.endswith(".txt") and entry.is_file()
     )
 
 
-def template_exists(name: str) -> bool:
+def template_exists(name: str, folder: Traversable | None = None) -> bool:
     try:
-        return resource("templates", f"{_checked(name)}.txt").is_file()
+        return (_folder(folder) / f"{_checked(name)}.txt").is_file()
     except TemplateError:
         return False
 
 
-def shipped_template(name: str) -> str:
-    found = resource("templates", f"{_checked(name)}.txt")
+def shipped_template(name: str, folder: Traversable | None = None) -> str:
+    """A template as shipped (or as it is in *folder*), ignoring the person's edits."""
+    found = _folder(folder) / f"{_checked(name)}.txt"
     if not found.is_file():
         raise TemplateError(f"There is no template called '{name}'.")
     return found.read_text(encoding="utf-8")
 
 
-def load_template(name: str, override_dir: Path | None = None) -> str:
-    """The person's edited copy when there is one, else the shipped template."""
+def load_template(
+    name: str, override_dir: Path | None = None, folder: Traversable | None = None
+) -> str:
+    """The person's edited copy when there is one, else the shipped template (or *folder*'s)."""
     if override_dir is not None:
         edited = _override(name, override_dir)
         if edited.is_file():
             return edited.read_text(encoding="utf-8", errors="replace")
-    return shipped_template(name)
+    return shipped_template(name, folder)
 
 
 def is_overridden(name: str, override_dir: Path | None) -> bool:

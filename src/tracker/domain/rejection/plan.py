@@ -236,7 +236,7 @@ def build_plan(
     for step in playbook.steps(path):
         due = add_business_days(today, step.due_business_days)
         if step.audience is Audience.EACH_INTERVIEWER and not facts.interviewers:
-            draft = render_draft(FIND_INTERVIEWERS, shared, override_dir=override_dir)
+            draft = render_draft(FIND_INTERVIEWERS, shared, None, override_dir, playbook.templates)
             plan.append(
                 PlannedTask(
                     step.id,
@@ -268,7 +268,7 @@ def build_plan(
                     topics = facts.topics_with(person.contact_id)
                     values["topics"] = natural_list([in_sentence(t) for t in topics])
                     interview_id = facts.last_interview_with(person.contact_id)
-            draft = render_draft(step.template, values, gaps, override_dir)
+            draft = render_draft(step.template, values, gaps, override_dir, playbook.templates)
             notes = []
             if person is None and step.audience is not Audience.SELF:
                 notes.append(MISSING[step.audience])

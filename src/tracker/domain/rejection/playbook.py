@@ -11,6 +11,7 @@ import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,7 @@ class Step:
 class Playbook:
     fight: tuple[Step, ...]
     flight: tuple[Step, ...]
+    templates: Traversable | None = None  # where its steps' templates are; None: the shipped
 
     def steps(self, path: DebriefPath) -> tuple[Step, ...]:
         return self.fight if DebriefPath(path) is DebriefPath.FIGHT else self.flight
@@ -138,13 +140,11 @@ def _path(
     return steps
 
 
-def load_playbook(
-    source: str | Path, template_exists: Callable[[str], bool] = template_exists
-) -> Playbook:
+def load_playbook(source: str | Path, templates: Traversable | None = None) -> Playbook:
     """Read and check a playbook: TOML text, or a Path to a TOML file.
 
-    *template_exists* decides whether a step's template is there (the shipped ones by
-    default). Raises PlaybookError naming every bad entry.
+    Its steps' templates are read from *templates* (the shipped ones by default), and each
+    must be there. Raises PlaybookError naming every bad entry.
     """
     try:
         text = source.read_text(encoding="utf-8") if isinstance(source, Path) else source
@@ -156,11 +156,15 @@ def load_playbook(
     problems: list[str] = []
     known = ("version", *(p.value for p in DebriefPath))
     problems.extend(f"unknown section '{key}'" for key in data if key not in known)
-    fight = _path(data, DebriefPath.FIGHT, problems, template_exists)
-    flight = _path(data, DebriefPath.FLIGHT, problems, template_exists)
+
+    def exists(name: str) -> bool:
+        return template_exists(name, templates)
+
+    fight = _path(data, DebriefPath.FIGHT, problems, exists)
+    flight = _path(data, DebriefPath.FLIGHT, problems, exists)
     if problems:
         raise PlaybookError(problems)
-    return Playbook(tuple(fight), tuple(flight))
+    return Playbook(tuple(fight), tuple(flight), templates)
 
 
 def default_playbook() -> Playbook:

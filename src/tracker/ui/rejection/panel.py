@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.db.enums import ContactRole, DebriefPath
+from tracker.domain.errors import ValidationError
 from tracker.domain.rejection import (
     PlannedTask,
     build_plan,
@@ -33,6 +34,7 @@ from tracker.domain.rejection import (
     prefill_answers,
 )
 from tracker.domain.rejection.playbook import Audience, Playbook, default_playbook
+from tracker.domain.settings import clean_signer_name, get_signer_name, set_signer_name
 from tracker.domain.store import Store
 from tracker.ui.common.writes import run_write
 from tracker.ui.events import DataEvents
@@ -40,7 +42,9 @@ from tracker.ui.rejection.know_page import KnowPage
 from tracker.ui.rejection.plan_page import PlanPage
 from tracker.ui.rejection.questions_page import QuestionsPage
 
-USER_NAME_KEY = "user/name"
+# Where the name was kept before it moved into the database (tracker.domain.settings):
+# still read, so a name saved by an earlier version is offered until the next plan saves it.
+LEGACY_USER_NAME_KEY = "user/name"
 STEPS = ("What happened", "Your choice", "Your plan")
 EDITABLE = ("title", "due_on", "subject", "body", "included")
 ROLE_FOR = {
@@ -67,9 +71,13 @@ def os_full_name() -> str:
         return ""
 
 
-def saved_user_name() -> str:
-    value = QSettings().value(USER_NAME_KEY, "")
-    return value if isinstance(value, str) else ""
+def saved_user_name(store: Store) -> str:
+    """The name drafts were last signed with, kept with the data."""
+    saved = get_signer_name(store)
+    if saved:
+        return saved
+    legacy = QSettings().value(LEGACY_USER_NAME_KEY, "")
+    return legacy if isinstance(legacy, str) else ""
 
 
 def _keys(tasks: list[PlannedTask]) -> list[tuple[str, int]]:
@@ -117,7 +125,7 @@ class RejectionPanel(QDialog):
         self.plan.network_changed.connect(self.replan)
         self.plan.model.dataChanged.connect(self._sync_buttons)
         self.plan.model.modelReset.connect(self._sync_buttons)
-        self.plan.user_name.setText(user_name or saved_user_name() or os_full_name())
+        self.plan.user_name.setText(user_name or saved_user_name(store) or os_full_name())
         self.stack = QStackedWidget()
         for page in (self.know, self.questions, self.plan):
             self.stack.addWidget(page)
@@ -252,6 +260,11 @@ class RejectionPanel(QDialog):
         if self.path is None:
             return False
         path = self.path
+        try:
+            name = clean_signer_name(self.user_name())
+        except ValidationError as exc:
+            self.plan.show_problems(exc.problems)
+            return False
         confirmed = run_write(
             self,
             self._events,
@@ -269,8 +282,8 @@ class RejectionPanel(QDialog):
         )
         if confirmed is None:
             return False
-        if self.user_name():
-            QSettings().setValue(USER_NAME_KEY, self.user_name())
+        if name:
+            set_signer_name(self._store, name)  # offered the next time
         self.confirmed = True
         self.accept()
         return True

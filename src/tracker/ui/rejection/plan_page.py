@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from tracker.db.enums import ContactRole, DebriefPath
 from tracker.domain.contacts import ContactInput, create_contact
 from tracker.domain.rejection import PlannedTask, RejectionFacts
+from tracker.domain.settings import SIGNER_NAME, SIGNER_NAME_LIMIT
 from tracker.domain.store import Store
 from tracker.ui.common.forms import error_label
 from tracker.ui.common.writes import run_write
@@ -113,11 +114,16 @@ class PlanPage(QWidget):
         self.do_differently = _text_box(
             "Prepare, ask or say differently next time", "What I'd do differently"
         )
-        self.debrief_errors = {"went_well": error_label(self), "do_differently": error_label(self)}
+        self.debrief_errors = {
+            "went_well": error_label(self),
+            "do_differently": error_label(self),
+            SIGNER_NAME: error_label(self),
+        }
         self.user_name = QLineEdit()
         self.user_name.setAccessibleName("Your name, for signing drafts")
         self.user_name.setPlaceholderText("Your name")
         self.user_name.setMaximumWidth(240)
+        self.user_name.setMaxLength(SIGNER_NAME_LIMIT)
         self.user_name.editingFinished.connect(self.network_changed.emit)
         debrief = QGridLayout()
         debrief.addWidget(QLabel("What went well"), 0, 0)
@@ -128,6 +134,7 @@ class PlanPage(QWidget):
         debrief.addWidget(self.debrief_errors["do_differently"], 2, 1)
         sign = QFormLayout()
         sign.addRow("Sign drafts as", self.user_name)
+        sign.addRow(self.debrief_errors[SIGNER_NAME])
         debrief.addLayout(sign, 1, 2)
 
         layout = QVBoxLayout(self)
