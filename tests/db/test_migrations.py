@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import sqlite3
 import stat
 import subprocess
@@ -184,15 +185,33 @@ def test_every_revision_upgrades_to_head_with_a_backup(db_path: Path, revision: 
     assert sqlite_revision(backup) == revision
 
 
-def schema(path: Path) -> list[tuple[str, str, str | None]]:
+def schema(path: Path) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Every table and index with its definition, as parts in a fixed order.
+
+    A batch-mode migration rebuilds a table with the same columns and constraints, but
+    SQLite keeps the text it was given: quoting and the order of constraints may differ.
+    """
     conn = read_only(path)
     try:
-        return conn.execute(
+        rows = conn.execute(
             "SELECT type, name, sql FROM sqlite_master WHERE name != 'alembic_version' "
             "ORDER BY type, name"
         ).fetchall()
     finally:
         conn.close()
+    return [(kind, name, definition_parts(sql)) for kind, name, sql in rows]
+
+
+def definition_parts(sql: str | None) -> tuple[str, ...]:
+    if sql is None:
+        return ()
+    text = re.sub(r'^CREATE TABLE "(\w+)"', r"CREATE TABLE \1", sql.strip())
+    text = re.sub(r"DEFAULT \('([^']*)'\)", r"DEFAULT '\1'", text)
+    head, _, body = text.partition("(\n")
+    if not body:
+        return (text,)
+    columns = [part.strip() for part in body.rstrip(")").rstrip().split(", \n")]
+    return (head.strip(), *sorted(columns))
 
 
 DOWNGRADABLE = [

@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -115,6 +116,8 @@ class Application(Base):
     # When the current stage was reached (the latest StageChange), kept by the stage rule so
     # the board shows "days in stage" without reading the history.
     stage_changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The day an offer must be answered by; the offer rule plans the decision before it.
+    offer_deadline: Mapped[date | None] = mapped_column(Date)
 
     company: Mapped[Company] = relationship(back_populates="applications")
     stage_changes: Mapped[list[StageChange]] = relationship(
@@ -263,6 +266,13 @@ class Task(Base):
     snoozed_until: Mapped[date | None] = mapped_column(Date)
     draft_subject: Mapped[str | None] = mapped_column(String(300))
     draft_body: Mapped[str | None] = mapped_column(Text)
+    # When the draft went out; a sent draft is kept as it was sent.
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The title or draft still holds a [placeholder] for a person nobody has named yet.
+    needs_name: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # For tasks a follow-up rule made: which rule, and for what (e.g. "interview:3:contact:5").
+    rule: Mapped[str | None] = mapped_column(String(40))
+    rule_subject: Mapped[str | None] = mapped_column(String(120))
     origin: Mapped[TaskOrigin] = mapped_column(
         enum_column(TaskOrigin, "task_origin"), default=TaskOrigin.USER
     )
@@ -308,3 +318,20 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class RuleFiring(Base):
+    """A follow-up rule that has made its task for one subject, kept after the task is gone,
+    so a task the person completed or deleted is never made again."""
+
+    __tablename__ = "rule_firings"
+    __table_args__ = (UniqueConstraint("rule", "subject", name="uq_rule_firing"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rule: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(120))
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True
+    )
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id", ondelete="SET NULL"))
+    fired_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

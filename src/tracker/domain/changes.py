@@ -44,6 +44,7 @@ TABLE_KINDS: dict[str, frozenset[Kind]] = {
     "tasks": frozenset({Kind.TASKS}),
     "rejection_debriefs": frozenset({Kind.DEBRIEFS}),
     "setting": frozenset({Kind.SETTINGS}),
+    "rule_firings": frozenset({Kind.TASKS}),
 }
 
 
