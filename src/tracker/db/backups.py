@@ -1,0 +1,218 @@
+"""Verified backups of the database: taken with SQLite's online backup, checked, thinned.
+
+Standard library only, so a backup can be taken or restored when nothing else works (the
+command line, a start-up that found a damaged file). A copy counts only once SQLite's
+integrity and foreign-key checks pass on the copy itself; one that fails is removed at once
+(it is our own half-made file, never the person's database). Restoring never deletes the
+current file: its content is first set aside beside it.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from tracker.db.fileinfo import read_only_uri
+
+PREFIX = "tracker-"
+SUFFIX = ".db"
+STAMP = "%Y%m%d-%H%M%S"
+PRIVATE_FILE = 0o600
+
+
+class BackupError(Exception):
+    """A backup could not be taken, verified or restored; the message says why, plainly."""
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    taken_at: datetime  # UTC
+    size: int
+
+    @property
+    def reason(self) -> str:
+        """What the backup was taken before ("auto", "restore", "import", …)."""
+        rest = self.path.name[len(PREFIX) + len("YYYYmmdd-HHMMSS") : -len(SUFFIX)]
+        return rest.lstrip("-") or "auto"
+
+
+@dataclass(frozen=True)
+class Thinning:
+    """Which backups to keep, like Anki: the newest few, then fewer the older they get."""
+
+    last: int = 10
+    daily_days: int = 14
+    weekly_weeks: int = 8
+    monthly_months: int = 12
+
+
+def _check(connection: sqlite3.Connection) -> str | None:
+    """None when the database is sound; otherwise what SQLite found, in its words."""
+    rows = connection.execute("PRAGMA integrity_check").fetchall()
+    if [tuple(r) for r in rows] != [("ok",)]:
+        return "; ".join(str(r[0]) for r in rows[:5])
+    broken = connection.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        return f"{len(broken)} rows point at rows that do not exist"
+    return None
+
+
+def check_file(path: Path) -> str | None:
+    """None when the database file at *path* passes both checks; else what is wrong."""
+    try:
+        connection = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            return _check(connection)
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+
+
+def application_count(path: Path) -> int | None:
+    """How many applications a backup holds (shown in the restore list), None if unreadable."""
+    try:
+        connection = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            row = connection.execute("SELECT count(*) FROM applications").fetchone()
+            return int(row[0])
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:
+        return None
+
+
+def take_backup(
+    database: Path, folder: Path, *, reason: str = "", now: datetime | None = None
+) -> Backup:
+    """Copy *database* (with what its WAL holds) into *folder*: verified, user-only (0600)."""
+    moment = (now or datetime.now(UTC)).astimezone(UTC)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    label = f"-{reason}" if reason else ""
+    name = f"{PREFIX}{moment.strftime(STAMP)}{label}{SUFFIX}"
+    target = folder / name
+    if target.exists():
+        raise BackupError(f"A backup named {name} already exists; try again in a second.")
+    partial = folder / f".{name}.partial"
+    partial.unlink(missing_ok=True)  # our own leftover from an interrupted backup
+    fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE)
+    os.close(fd)
+    try:
+        source = sqlite3.connect(read_only_uri(database), uri=True)
+        try:
+            copy = sqlite3.connect(partial)
+            try:
+                source.backup(copy)
+                problem = _check(copy)
+            finally:
+                copy.close()
+        finally:
+            source.close()
+        if problem is not None:
+            raise BackupError(
+                f"The copy of {database} did not pass its check ({problem}), so it was not kept."
+            )
+        os.chmod(partial, PRIVATE_FILE)
+        os.replace(partial, target)
+    except sqlite3.Error as exc:
+        raise BackupError(f"{database} could not be copied ({exc}).") from exc
+    finally:
+        partial.unlink(missing_ok=True)
+    return Backup(target, moment.replace(microsecond=0), target.stat().st_size)
+
+
+def _parse(path: Path) -> Backup | None:
+    name = path.name
+    if not (name.startswith(PREFIX) and name.endswith(SUFFIX)):
+        return None
+    stamp = name[len(PREFIX) : len(PREFIX) + len("YYYYmmdd-HHMMSS")]
+    try:
+        taken = datetime.strptime(stamp, STAMP).replace(tzinfo=UTC)
+    except ValueError:
+        return None
+    return Backup(path, taken, path.stat().st_size)
+
+
+def list_backups(folder: Path) -> list[Backup]:
+    """The backups in *folder*, newest first (files that are not ours are ignored)."""
+    if not folder.is_dir():
+        return []
+    found = [b for p in folder.iterdir() if p.is_file() and (b := _parse(p)) is not None]
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def to_thin(
+    backups: Sequence[Backup], now: datetime, policy: Thinning = Thinning()
+) -> list[Backup]:
+    """The backups the policy no longer keeps (the newest of each day/week/month stays)."""
+    newest_first = sorted(backups, key=lambda b: b.taken_at, reverse=True)
+    keep = {b.path for b in newest_first[: policy.last]}
+    today = now.astimezone(UTC).date()
+
+    def keep_newest_per(period: Iterable[Backup], key: Callable[[date], Hashable]) -> None:
+        seen: set[Hashable] = set()
+        for backup in period:
+            bucket = key(backup.taken_at.date())
+            if bucket not in seen:
+                seen.add(bucket)
+                keep.add(backup.path)
+
+    def within(days: int) -> list[Backup]:
+        return [b for b in newest_first if (today - b.taken_at.date()).days < days]
+
+    keep_newest_per(within(policy.daily_days), lambda d: d)
+    keep_newest_per(within(policy.weekly_weeks * 7), lambda d: d.isocalendar()[:2])
+    keep_newest_per(within(policy.monthly_months * 31), lambda d: (d.year, d.month))
+    return [b for b in newest_first if b.path not in keep]
+
+
+def thin(folder: Path, now: datetime, policy: Thinning = Thinning()) -> list[Path]:
+    """Remove the backups the policy no longer keeps; the paths removed."""
+    removed = []
+    for backup in to_thin(list_backups(folder), now, policy):
+        backup.path.unlink(missing_ok=True)
+        removed.append(backup.path)
+    return removed
+
+
+def restore(backup: Path, database: Path, folder: Path, *, now: datetime | None = None) -> Backup:
+    """Put *backup*'s content into *database*; returns the copy of what was there before.
+
+    The backup is checked first; the current content is saved as a verified backup (reason
+    "before-restore") before anything changes. The copy goes through SQLite's backup API into
+    the live file, so its WAL and any other reader stay consistent.
+    """
+    problem = check_file(backup)
+    if problem is not None:
+        raise BackupError(f"{backup.name} did not pass its check ({problem}); nothing was changed.")
+    before = take_backup(database, folder, reason="before-restore", now=now)
+    try:
+        source = sqlite3.connect(read_only_uri(backup), uri=True)
+        try:
+            target = sqlite3.connect(database)
+            try:
+                source.backup(target)
+            finally:
+                target.close()
+        finally:
+            source.close()
+    except sqlite3.Error as exc:
+        raise BackupError(
+            f"{backup.name} could not be restored ({exc}). Your data as it was is kept in "
+            f"{before.path}."
+        ) from exc
+    return before
+
+
+def changed_since(database: Path, last: Backup | None) -> bool:
+    """Whether the database (or its WAL) was written after *last* was taken."""
+    if last is None:
+        return True
+    wal = database.with_name(database.name + "-wal")
+    times = [p.stat().st_mtime for p in (database, wal) if p.exists()]
+    return bool(times) and max(times) > last.taken_at.timestamp()
