@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from tracker import APP_ID
 DATA_DIR_ENV = "JOB_TRACKER_DATA_DIR"
 DATABASE_NAME = "tracker.db"
 PRIVATE_DIR = 0o700
+O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # not on Windows, where links need privileges
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,11 @@ def resolve(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
 
 
 def ensure_private_dir(path: Path) -> None:
-    """Create *path* (and parents) user-only; raise OSError when it cannot be written."""
+    """Create *path* (and parents) user-only; raise OSError when it cannot be written.
+
+    An existing folder that others can read is tightened to user-only, and that is logged
+    once (the next start finds it private).
+    """
     if not path.exists():
         path.mkdir(parents=True, mode=PRIVATE_DIR)
         os.chmod(path, PRIVATE_DIR)  # mkdir's mode is filtered by the umask
@@ -58,10 +65,33 @@ def ensure_private_dir(path: Path) -> None:
         raise NotADirectoryError(f"{path} is not a folder")
     if not os.access(path, os.W_OK | os.X_OK):
         raise PermissionError(f"{path} is not writable")
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077:
+        os.chmod(path, PRIVATE_DIR)
+        logging.getLogger("tracker").warning(
+            "%s could be read by other users of this computer; it is now private to you.", path
+        )
+
+
+class PrivateLogHandler(logging.FileHandler):
+    """Appends to the log, created readable by the user only (it may quote data).
+
+    The file is opened without following a symbolic link, so a link planted in its place
+    cannot send the log somewhere else (opening then fails with OSError).
+    """
+
+    def _open(self) -> io.TextIOWrapper:
+        flags = os.O_CREAT | os.O_APPEND | os.O_WRONLY | O_NOFOLLOW
+        fd = os.open(self.baseFilename, flags, 0o600)
+        try:
+            if hasattr(os, "fchmod"):  # Unix; on Windows the mode above is all there is
+                os.fchmod(fd, 0o600)
+            return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
+        except BaseException:
+            os.close(fd)
+            raise
 
 
 def private_log_handler(log_file: Path) -> logging.FileHandler:
-    """A handler appending to *log_file*, created readable by the user only (it may quote data)."""
-    os.close(os.open(log_file, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600))
-    os.chmod(log_file, 0o600)
-    return logging.FileHandler(log_file, encoding="utf-8")
+    """A handler appending to *log_file* (see PrivateLogHandler); opens it now."""
+    return PrivateLogHandler(log_file, encoding="utf-8")

@@ -38,7 +38,8 @@ def make_sqlite_engine(path: Path) -> Engine:
         # Create the empty file ourselves so it is private from the very first byte.
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE)
         os.close(fd)
-    engine = create_engine(sqlite_url(path))
+    # Errors may reach the log and the crash dialog: never with the person's values in them.
+    engine = create_engine(sqlite_url(path), hide_parameters=True)
     event.listen(engine, "connect", _on_sqlite_connect)
     with engine.connect():
         pass  # WAL creates its side files on first connect: make them private too

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, case, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from tracker.db.coltypes import utcnow
@@ -89,12 +90,23 @@ def _clean(data: ApplicationInput) -> ApplicationInput:
 
 
 def company_named(session: Session, name: str) -> Company:
-    """The company with this name (ignoring case), created if it is new."""
-    found = session.scalar(select(Company).where(func.lower(Company.name) == name.lower()))
-    if found is None:
-        found = Company(name=name)
-        session.add(found)
-        session.flush()
+    """The company with this name (ignoring case), created if it is new.
+
+    Race-free: if another process adds the same company between the look-up and the insert,
+    the insert's savepoint is rolled back and that company is used.
+    """
+    query = select(Company).where(func.lower(Company.name) == name.lower())
+    found = session.scalar(query)
+    if found is not None:
+        return found
+    try:
+        with session.begin_nested():
+            found = Company(name=name)
+            session.add(found)
+    except IntegrityError:
+        found = session.scalar(query)
+        if found is None:
+            raise
     return found
 
 
