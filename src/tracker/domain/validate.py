@@ -49,8 +49,14 @@ class Checker:
         text = self.text(field, label, value, URL_TEXT)
         if text is None:
             return None
-        parts = urlsplit(text)
-        if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        try:
+            parts = urlsplit(text)
+            parts.port  # noqa: B018 - a port that is not a number raises here
+        except ValueError:
+            # "http://[" and friends: urlsplit's own message means nothing to a person.
+            self.fail(field, f"{label} is not a web address that can be opened; check it.")
+            return text
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
             self.fail(field, f"{label} must be a web address starting with http:// or https://.")
         return text
 
