@@ -210,8 +210,22 @@ def definition_parts(sql: str | None) -> tuple[str, ...]:
     head, _, body = text.partition("(\n")
     if not body:
         return (text,)
-    columns = [part.strip() for part in body.rstrip(")").rstrip().split(", \n")]
-    return (head.strip(), *sorted(columns))
+    return (head.strip(), *sorted(top_level_parts(body.rstrip().removesuffix(")"))))
+
+
+def top_level_parts(body: str) -> list[str]:
+    """The comma-separated parts of a table body, ignoring commas inside parentheses
+    (ALTER TABLE ADD COLUMN appends its column on the last line)."""
+    parts, depth, current = [], 0, []
+    for char in body:
+        if char == "," and depth == 0:
+            parts.append("".join(current).strip())
+            current = []
+            continue
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        current.append(char)
+    parts.append("".join(current).strip())
+    return [part for part in parts if part]
 
 
 DOWNGRADABLE = [

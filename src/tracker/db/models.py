@@ -89,6 +89,9 @@ class Application(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Bumped by every update; a form saved over a newer version is refused (no lost update).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's own dict
     company_id: Mapped[int] = mapped_column(
         ForeignKey("companies.id", ondelete="RESTRICT"), index=True
     )
@@ -163,6 +166,9 @@ class Contact(Base):
     __tablename__ = "contacts"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Bumped by every update; a form saved over a newer version is refused (no lost update).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's own dict
     name: Mapped[str] = mapped_column(String(200), index=True)
     title: Mapped[str | None] = mapped_column(String(200))
     company_id: Mapped[int | None] = mapped_column(
@@ -211,6 +217,9 @@ class Interview(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Bumped by every update; a form saved over a newer version is refused (no lost update).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's own dict
     application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"))
     round: Mapped[int] = mapped_column(Integer, default=1)
     kind: Mapped[InterviewKind] = mapped_column(
@@ -256,6 +265,9 @@ class Task(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Bumped by every update; a form saved over a newer version is refused (no lost update).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's own dict
     kind: Mapped[TaskKind] = mapped_column(
         enum_column(TaskKind, "task_kind"), default=TaskKind.TODO
     )

@@ -15,6 +15,7 @@ from tracker.db.coltypes import utcnow
 from tracker.db.enums import RemoteMode, Stage
 from tracker.db.models import Application, Company, Contact, StageChange
 from tracker.domain.changes import Written
+from tracker.domain.errors import ConflictError
 from tracker.domain.rows import DEFAULT_SORT, ApplicationRow, Sort, SortColumn, StageMove
 from tracker.domain.store import Store, fetch, written
 from tracker.domain.validate import LONG_TEXT, Checker
@@ -169,6 +170,11 @@ def create_application(store: Store, data: ApplicationInput) -> Written[int]:
 
 
 def get_application(store: Store, application_id: int) -> ApplicationInput:
+    return get_application_version(store, application_id)[0]
+
+
+def get_application_version(store: Store, application_id: int) -> tuple[ApplicationInput, int]:
+    """The fields as a form shows them, and the version they were read at (for saving)."""
     with store.reading() as session:
         application = fetch(session, Application, application_id)
         values = {
@@ -176,16 +182,22 @@ def get_application(store: Store, application_id: int) -> ApplicationInput:
             for f in fields(ApplicationInput)
             if f.name != "company"
         }
-        return ApplicationInput(company=application.company.name, **values)
+        return ApplicationInput(company=application.company.name, **values), application.version
 
 
 def update_application(
-    store: Store, application_id: int, data: ApplicationInput
+    store: Store, application_id: int, data: ApplicationInput, version: int | None = None
 ) -> Written[StageMove]:
-    """Save every field; a different stage goes through the stage rule in the same transaction."""
+    """Save every field; a different stage goes through the stage rule in the same transaction.
+
+    With *version* (what the form was read at), a row changed since then is not overwritten:
+    ConflictError, and nothing is written.
+    """
     data = _clean(data)
     with store.transaction() as session:
         application = fetch(session, Application, application_id)
+        if version is not None and application.version != version:
+            raise ConflictError("application", application_id)
         old_company = application.company_id
         _apply(session, application, data)
         application.updated_at = utcnow()

@@ -27,3 +27,15 @@ class NotFoundError(Exception):
         super().__init__(f"That {what} no longer exists (it may have been deleted).")
         self.what = what
         self.row_id = row_id
+
+
+class ConflictError(Exception):
+    """A save over a row that changed since it was read (another window or copy of the app)."""
+
+    def __init__(self, what: str, row_id: int) -> None:
+        super().__init__(
+            f"This {what} was changed elsewhere (in another window, or another copy of "
+            "Job Tracker) after you opened it."
+        )
+        self.what = what
+        self.row_id = row_id

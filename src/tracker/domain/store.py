@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from tracker.domain.changes import EVERYTHING, TABLE_KINDS, Kind, Written
-from tracker.domain.errors import NotFoundError
+from tracker.domain.errors import ConflictError, NotFoundError
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine, Table
@@ -67,9 +67,18 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed if the block ends normally, rolled back otherwise."""
-        with self._sessions()() as session, session.begin():
-            yield session
+        """One unit of work: committed if the block ends normally, rolled back otherwise.
+
+        A row another session changed between this one reading and writing it (its version
+        moved on) raises ConflictError: nothing is written over the newer data.
+        """
+        from sqlalchemy.orm.exc import StaleDataError
+
+        try:
+            with self._sessions()() as session, session.begin():
+                yield session
+        except StaleDataError as exc:
+            raise ConflictError("item", 0) from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -6,6 +6,8 @@ which views to refresh itself:
 - ValidationError: the problems go to `show_problems` (beside the fields), or a message box;
 - NotFoundError (the row was deleted meanwhile): a warning (unless `warn_if_gone` is off),
   a refresh of that kind of row, then `on_gone` so a dialog can close;
+- ConflictError (the row changed elsewhere since the form read it): nothing was written;
+  `on_conflict` decides what to offer (reload, or save over it), else a warning;
 - otherwise DataEvents.changed carries the kinds the domain reported, and the caller gets
   the Written result back.
 """
@@ -18,7 +20,7 @@ from typing import TypeVar
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from tracker.domain.changes import EVERYTHING, Kind, Written
-from tracker.domain.errors import NotFoundError, ValidationError
+from tracker.domain.errors import ConflictError, NotFoundError, ValidationError
 from tracker.ui.common.views import warn_error
 from tracker.ui.events import DataEvents
 
@@ -47,6 +49,7 @@ def run_write(
     show_problems: Callable[[dict[str, str]], object] | None = None,
     on_gone: Callable[[NotFoundError], object] | None = None,
     warn_if_gone: bool = True,
+    on_conflict: Callable[[ConflictError], object] | None = None,
 ) -> Written[T] | None:
     """Run *write*; its result once saved and announced, or None when nothing was written."""
     try:
@@ -63,6 +66,13 @@ def run_write(
         events.publish(missing_kinds(exc))
         if on_gone is not None:
             on_gone(exc)
+        return None
+    except ConflictError as exc:
+        events.publish(MISSING.get(exc.what, EVERYTHING))  # show the newer data
+        if on_conflict is not None:
+            on_conflict(exc)
+        else:
+            QMessageBox.warning(parent, title, f"{exc} Nothing was saved.")
         return None
     events.publish(result.changed)
     return result

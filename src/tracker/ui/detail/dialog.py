@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,10 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.db.enums import Stage
-from tracker.domain.applications import ApplicationInput, get_application, update_application
+from tracker.domain.applications import (
+    ApplicationInput,
+    get_application_version,
+    update_application,
+)
 from tracker.domain.changes import Kind
 from tracker.domain.detail import headline
-from tracker.domain.errors import NotFoundError
+from tracker.domain.errors import ConflictError, NotFoundError
 from tracker.domain.rows import StageMove
 from tracker.domain.store import Store
 from tracker.ui.applications.form import ApplicationForm
@@ -65,7 +69,7 @@ class ApplicationDetailDialog(QDialog):
         self._events = events
         self._id = application_id
         self.stage_move: StageMove | None = None
-        self._saved: ApplicationInput = get_application(store, application_id)
+        self._saved, self._version = get_application_version(store, application_id)
 
         self.title = QLabel()
         font = QFont(self.title.font())
@@ -198,20 +202,49 @@ class ApplicationDetailDialog(QDialog):
         saved = run_write(
             self,
             self._events,
-            lambda: update_application(self._store, self._id, data),
+            lambda: update_application(self._store, self._id, data, self._version),
             show_problems=self._show_problems,
             on_gone=lambda _exc: QDialog.reject(self),  # gone: nothing left to ask about
+            on_conflict=lambda exc: self._resolve_conflict(exc, data),
         )
         if saved is None:
             return False
         move = saved.value
-        self._saved = get_application(self._store, self._id)
+        self._saved, self._version = get_application_version(self._store, self._id)
         self.form.fill(self._saved)  # dates the stage rule set show at once
         self.stage_move = move
         self.status.setText("Saved.")
         if move.changed:
             self.stage_moved.emit(move)
         return True
+
+    def _resolve_conflict(self, exc: ConflictError, mine: ApplicationInput) -> None:
+        """Changed elsewhere since this dialog read it: the person chooses, nothing is lost."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Changed elsewhere")
+        box.setText(str(exc))
+        box.setInformativeText(
+            "Nothing was saved yet, and what you typed is still here. You can save your "
+            "version over the other one, or look at the newer version first (what you typed "
+            "is then copied to the clipboard)."
+        )
+        overwrite = box.addButton("Save mine", QMessageBox.ButtonRole.DestructiveRole)
+        reload = box.addButton("Show the newer version", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        clicked = box.clickedButton()
+        box.deleteLater()
+        if clicked is overwrite:
+            self._version = get_application_version(self._store, self._id)[1]
+            self.form.fill(mine)
+            self.save()
+        elif clicked is reload:
+            QGuiApplication.clipboard().setText(as_text(mine))
+            self._saved, self._version = get_application_version(self._store, self._id)
+            self.form.fill(self._saved)
+            self._refresh_labels()
+            self.status.setText("Showing the newer version; what you typed is on the clipboard.")
 
     def _show_problems(self, problems: dict[str, str]) -> None:
         self.tabs.setCurrentIndex(0)
@@ -270,3 +303,13 @@ def open_detail(
         return True
     finally:
         dialog.deleteLater()
+
+
+def as_text(data: ApplicationInput) -> str:
+    """The fields as plain lines, for the clipboard: nothing typed is lost."""
+    lines = []
+    for f in fields(ApplicationInput):
+        value = getattr(data, f.name)
+        if value not in (None, ""):
+            lines.append(f"{f.name.replace('_', ' ').capitalize()}: {value}")
+    return "\n".join(lines)
