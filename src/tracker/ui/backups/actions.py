@@ -1,0 +1,117 @@
+"""Back up now, Restore from backup, Check database, and automatic backups while running.
+
+Automatic backups: one soon after start-up when the data changed since the last backup, then
+every 30 minutes while there are changes. Each is verified and the folder thinned.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from tracker.db.backups import (
+    Backup,
+    BackupError,
+    changed_since,
+    check_file,
+    list_backups,
+    take_backup,
+    thin,
+)
+from tracker.ui.backups.dialog import RestoreDialog
+
+log = logging.getLogger(__name__)
+
+EVERY_MS = 30 * 60 * 1000
+FIRST_DELAY_MS = 10_000  # after start-up has settled
+
+
+class BackupActions(QObject):
+    def __init__(
+        self,
+        database: Path,
+        parent: QWidget,
+        restored: Callable[[], object],
+        automatic: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._window = parent
+        self._restored = restored
+        self.folder = database.parent / "backups"
+        self.backup_action = QAction("&Back up now", self)
+        self.backup_action.setToolTip("Save a checked copy of your data now")
+        self.backup_action.triggered.connect(self.backup_now)
+        self.restore_action = QAction("&Restore from backup…", self)
+        self.restore_action.triggered.connect(self.restore)
+        self.check_action = QAction("&Check database", self)
+        self.check_action.triggered.connect(self.check)
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.automatic_backup)
+        if automatic:
+            QTimer.singleShot(FIRST_DELAY_MS, self.automatic_backup)
+            self.timer.start(EVERY_MS)
+
+    def _last(self) -> Backup | None:
+        found = list_backups(self.folder)
+        return found[0] if found else None
+
+    def automatic_backup(self) -> Backup | None:
+        """A backup when the data changed since the last one; thins the folder."""
+        if not self._database.exists() or not changed_since(self._database, self._last()):
+            return None
+        try:
+            backup = take_backup(self._database, self.folder)
+            thin(self.folder, datetime.now(UTC))
+        except (BackupError, OSError) as exc:
+            log.warning("Automatic backup failed: %s", exc)
+            return None
+        return backup
+
+    def backup_now(self) -> Backup | None:
+        try:
+            backup = take_backup(self._database, self.folder, reason="manual")
+        except (BackupError, OSError) as exc:
+            QMessageBox.warning(self._window, "Back up now", f"No backup was made: {exc}")
+            return None
+        QMessageBox.information(
+            self._window,
+            "Back up now",
+            f"Your data is backed up and checked: {backup.path.name}, in {self.folder}.",
+        )
+        return backup
+
+    def restore(self) -> bool:
+        dialog = RestoreDialog(self._database, self.folder, self._window)
+        try:
+            dialog.exec()
+            restored = dialog.restored is not None
+        finally:
+            dialog.deleteLater()
+        if restored:
+            self._restored()
+        return restored
+
+    def check(self) -> None:
+        problem = check_file(self._database)
+        if problem is None:
+            QMessageBox.information(
+                self._window,
+                "Check database",
+                "All is well: every page of the database reads back, and every link between "
+                "applications, people, interviews and tasks points at something that exists.",
+            )
+        else:
+            QMessageBox.warning(
+                self._window,
+                "Check database",
+                f"The check found a problem: {problem}. Nothing was changed. Back up now to "
+                "keep a copy of this state, then use File > Restore from backup… to go back "
+                "to a copy from before the problem.",
+            )
