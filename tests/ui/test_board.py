@@ -42,7 +42,7 @@ def card(board: BoardView, stage: Stage, row: int = 0) -> BoardCard:
 def drag_over(widget: QWidget, mime: QMimeData) -> QDragEnterEvent:
     """What Qt sends when a drag enters a widget; an accepted one makes it the drop target."""
     event = QDragEnterEvent(
-        QPointF(widget.rect().center()),
+        widget.rect().center(),  # a QPoint: Qt's own signature (a drop takes a QPointF)
         Qt.DropAction.MoveAction,
         mime,
         Qt.MouseButton.LeftButton,
