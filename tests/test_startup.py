@@ -128,7 +128,7 @@ def test_demo_self_test_on_a_new_folder(tmp_path: Path) -> None:
     result = run_app("--data-dir", str(folder), "--demo", "--self-test")
     assert result.returncode == 0, result.stderr
     assert "all is well" in result.stdout
-    assert "12 applications shown" in result.stdout
+    assert "15 applications shown" in result.stdout
     assert (folder.stat().st_mode & 0o777) == 0o700
     assert ((folder / "tracker.db").stat().st_mode & 0o777) == 0o600
     assert ((folder / "logs" / "job-tracker.log").stat().st_mode & 0o777) == 0o600

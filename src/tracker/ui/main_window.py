@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.tabs.add_view("tasks", "&Tasks", self._make_tasks, eager=False)
         self.tabs.add_view("contacts", "&Contacts", self._make_contacts, eager=False)
         self.tabs.add_view("lessons", "&Lessons", self._make_lessons, eager=False)
+        self.tabs.add_view("insights", "&Insights", self._make_insights, eager=False)
         self.setCentralWidget(self.tabs)
         self._build_actions()
         self._build_menus()
@@ -194,6 +195,11 @@ class MainWindow(QMainWindow):
         from tracker.ui.lessons.view import LessonsView
 
         return LessonsView(self._store, self._events, self)
+
+    def _make_insights(self) -> QWidget:
+        from tracker.ui.insights.view import InsightsView
+
+        return InsightsView(self._store, self._events, self)
 
     @property
     def templates_dir(self) -> Path | None:
