@@ -51,11 +51,12 @@ def fit_rows(table: QTableView, most: int) -> None:
     height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
     height += sum(table.rowHeight(r) for r in range(rows))
     table.setFixedHeight(height)
+    scrolls = table.model().rowCount() > most
     table.setVerticalScrollBarPolicy(
-        Qt.ScrollBarPolicy.ScrollBarAsNeeded
-        if table.model().rowCount() > most
-        else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        Qt.ScrollBarPolicy.ScrollBarAsNeeded if scrolls else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     )
+    if scrolls:
+        table.scrollToBottom()  # the latest rows matter most
 
 
 class Section(QWidget):

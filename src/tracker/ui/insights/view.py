@@ -181,8 +181,8 @@ class InsightsView(QWidget):
         for i, section in enumerate(self.sections):
             if i:
                 line = QFrame()
-                line.setFrameShape(QFrame.Shape.HLine)
-                line.setFrameShadow(QFrame.Shadow.Sunken)
+                line.setFixedHeight(1)
+                line.setStyleSheet("background: palette(mid);")
                 column.addWidget(line)
             column.addWidget(section)
         column.addStretch(1)
