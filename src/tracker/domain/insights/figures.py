@@ -138,9 +138,11 @@ def _responses(
         .group_by(per_app.c.value)
         .subquery()
     )
-    grouped = group(per_value.c.value)
-    query = select(grouped, func.sum(per_value.c.sent), func.sum(per_value.c.replied)).group_by(
-        grouped
+    grouped = select(
+        group(per_value.c.value).label("grp"), per_value.c.sent, per_value.c.replied
+    ).subquery()
+    query = select(grouped.c.grp, func.sum(grouped.c.sent), func.sum(grouped.c.replied)).group_by(
+        grouped.c.grp
     )
     with store.reading() as session:
         rows = [Response(str(g), int(n), int(r or 0)) for g, n, r in session.execute(query)]
