@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -15,7 +15,15 @@ from tracker.domain.applications import ApplicationInput, create_application
 from tracker.domain.demo import load_demo
 from tracker.domain.store import Store
 from tracker.ui.events import APPLICATIONS, DataEvents
-from tracker.ui.insights.charts import BarChart, ColumnChart, nice_step
+from tracker.ui.insights.charts import (
+    Bar,
+    BarChart,
+    Column,
+    ColumnChart,
+    Series,
+    chart_image,
+    nice_step,
+)
 from tracker.ui.insights.models import FigureTableModel
 from tracker.ui.insights.view import GOAL_KEY, InsightsView
 
@@ -182,3 +190,55 @@ def test_empty_charts_say_so(qtbot, demo, events) -> None:
 @pytest.mark.parametrize(("top", "step"), [(1, 1), (5, 1), (8, 2), (14, 5), (40, 10), (90, 20)])
 def test_gridline_steps_are_round(top: int, step: int) -> None:
     assert nice_step(top) == step
+
+
+@pytest.mark.parametrize(
+    ("country", "weekday"),
+    [(QLocale.Country.UnitedStates, 7), (QLocale.Country.UnitedKingdom, 1)],
+)
+def test_weeks_start_on_the_locales_first_day(qtbot, demo, events, country, weekday) -> None:
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, country))
+    try:
+        view = make_view(qtbot, demo, events)
+        model = view.weekly.model
+        for row in range(model.rowCount()):
+            day = QLocale().toDate(model.index(row, 0).data(), "d MMM yyyy")
+            assert day.isValid()
+            assert day.dayOfWeek() == weekday
+    finally:
+        QLocale.setDefault(before)
+
+
+def test_charts_paint_odd_data_without_trouble(qtbot) -> None:
+    bars = BarChart("Bars")
+    qtbot.addWidget(bars)
+    bars.resize(300, 200)
+    bars.set_bars(
+        [
+            Bar("A label far too long to fit beside a narrow chart at all", 0, "0 of 0 · —"),
+            Bar("Faint", 3, "3 of 4", "#3f8ad8", faint=True),
+            Bar("Over", 9, "9"),
+        ],
+        maximum=4,
+    )
+    columns = ColumnChart("Columns")
+    qtbot.addWidget(columns)
+    columns.resize(260, 220)
+    weeks = [Column(f"{d} Jan", (d % 3, d % 2)) for d in range(1, 53)]
+    columns.set_columns(
+        [Series("Sent", "#3f8ad8"), Series("Held", "#d9962b")], weeks, goal=40, goal_text="Goal"
+    )
+    for chart in (bars, columns):
+        image = QImage(chart.size(), QImage.Format.Format_ARGB32)
+        image.fill(0)
+        chart.render(image)
+        assert not image.isNull()
+        picture = chart_image(chart, "Title")
+        assert picture.height() > chart.height()
+    empty = BarChart("Empty")
+    qtbot.addWidget(empty)
+    empty.set_bars([], empty="Nothing yet.")
+    assert not empty.has_data()
+    empty.resize(200, 100)
+    empty.render(QImage(empty.size(), QImage.Format.Format_ARGB32))
