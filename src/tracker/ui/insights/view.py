@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QLocale, QSettings, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -199,6 +199,14 @@ class InsightsView(QWidget):
         return figures.Scope(self._today(), days, source if isinstance(source, str) else None)
 
     def reload(self) -> None:
+        """Count again for the chosen period and source (a moment over a very long history)."""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self._reload()
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+
+    def _reload(self) -> None:
         self._stale = False
         self._fill_sources()
         sent = figures.applications_sent(self._store)
