@@ -52,7 +52,7 @@ def main(target: Path, dark: bool) -> None:
         store = Store(opened.engine)
         load_demo(store)
         window = MainWindow(store, DataEvents(), db_path=opened.path)
-        window.resize(1200, 2000)
+        window.resize(1200, 1640)
         window.show()
         window.tabs.show_view("insights")
         app.processEvents()

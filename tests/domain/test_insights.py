@@ -183,28 +183,48 @@ def test_funnel_follows_period_and_source(history: Store) -> None:
 
 
 def test_response_rate_by_source_and_role(history: Store) -> None:
-    # A rejection is an answer; being ghosted is not.
+    # A reply means someone engaged: a rejection straight after applying (Kestrel) is not
+    # one, and neither is silence.
     assert response_by_source(history, ALL) == [
-        Response("Job board", 2, 2),
         Response("Referral", 2, 2),
+        Response("Job board", 2, 1),
         Response(NO_SOURCE, 1, 0),
         Response("LinkedIn", 1, 0),
     ]
     assert response_by_role(history, ALL) == [
         Response("Infrastructure", 2, 1),
-        Response("Data", 1, 1),
         Response("Leadership", 1, 1),
         Response("Software", 1, 1),
+        Response("Data", 1, 0),
         Response("Frontend", 1, 0),
     ]
     assert response_by_source(history, Scope(TODAY, days=7)) == [Response("LinkedIn", 1, 0)]
     assert sources(history) == ["Job board", "Referral", NO_SOURCE, "LinkedIn"]
 
 
+def test_a_rejection_after_an_interview_counts_as_a_reply(store: Store) -> None:
+    add(
+        store,
+        "Quill",
+        "Backend Engineer",
+        "Recruiter",
+        [(S.APPLIED, d(3, 2)), (S.REJECTED, d(3, 20))],
+        [(InterviewKind.PHONE_SCREEN, d(3, 10))],  # the stage was never moved on
+    )
+    add(
+        store,
+        "Tide",
+        "Backend Engineer",
+        "Recruiter",
+        [(S.APPLIED, d(3, 2)), (S.REJECTED, d(3, 3))],
+    )
+    assert response_by_source(store, ALL) == [Response("Recruiter", 2, 1)]
+
+
 def test_time_in_stage_medians(history: Store) -> None:
     timings = {t.span: (t.median_days, t.count) for t in time_in_stage(history, ALL)}
     assert timings == {
-        Span.TO_REPLY: (pytest.approx(4.0), 4),  # 3, 4, 4, 6 days
+        Span.TO_REPLY: (pytest.approx(4.0), 3),  # 3, 4, 6 days (Kestrel's no is not a reply)
         Span.TO_DECISION: (pytest.approx(8.5), 2),  # 8 (North) and 9 (Cinder)
         Span.TO_GHOSTED: (pytest.approx(17.5), 2),  # 14 after the step back, 21 after applying
     }

@@ -1,4 +1,4 @@
-"""How far applications get, who answers, and where rejections happen: one query each.
+"""How far applications get, who replies, and where rejections happen: one query each.
 
 Every figure is read from the stage history (StageChange), not from where an application
 stands today, so an application that moved back or was rejected still counts for how far it
@@ -16,8 +16,10 @@ from sqlalchemy import (
     Select,
     case,
     distinct,
+    exists,
     func,
     literal,
+    or_,
     select,
 )
 from sqlalchemy.sql.elements import ColumnElement, Label
@@ -36,8 +38,10 @@ _RANK = {
     Stage.REJECTED: 1,
     Stage.GHOSTED: 1,
 }
-# Any answer from the company: moving forward, or a "no" (silence is not an answer).
-REPLY_STAGES = (Stage.SCREENING, Stage.INTERVIEWING, Stage.OFFER, Stage.ACCEPTED, Stage.REJECTED)
+# A reply: someone at the company engaged. Reaching one of these steps, or an interview on
+# record (so a rejection after an interview counts); a rejection straight after applying, or
+# silence, does not.
+REPLY_STAGES = (Stage.SCREENING, Stage.INTERVIEWING, Stage.OFFER, Stage.ACCEPTED)
 
 # Role kinds from the role's title: the first kind whose word appears wins.
 ROLE_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -58,14 +62,15 @@ def _rank() -> ColumnElement[int]:
 
 
 def _per_application(scope: Scope, *also: Label[Any]) -> Select[*tuple[Any, ...]]:
-    """One row per application in scope: how far it got, whether anyone answered, and
-    *also* (columns of the application itself, which group with it)."""
-    replied = case((StageChange.to_stage.in_(REPLY_STAGES), 1), else_=0)
+    """One row per application in scope: how far it got, whether anyone replied (see
+    REPLY_STAGES), and *also* (columns of the application itself, which group with it)."""
+    moved_on = func.max(case((StageChange.to_stage.in_(REPLY_STAGES), 1), else_=0))
+    interviewed = exists().where(Interview.application_id == StageChange.application_id)
     return (
         select(
             StageChange.application_id.label("application_id"),
             func.max(_rank()).label("furthest"),
-            func.max(replied).label("replied"),
+            case((or_(moved_on == 1, interviewed), 1), else_=0).label("replied"),
             *(func.max(column).label(column.name) for column in also),
         )
         .join(Application, Application.id == StageChange.application_id)
@@ -125,7 +130,7 @@ class Response:
 def _responses(
     store: Store, scope: Scope, column: ColumnElement[Any], group: Callable[[Any], Any]
 ) -> list[Response]:
-    """Sent and answered per value of *column*, then per *group* of those values (the
+    """Sent and replied to per value of *column*, then per *group* of those values (the
     grouping runs over the few distinct values, not over every application)."""
     per_app = _per_application(scope, column.label("value")).subquery()
     per_value = (
@@ -150,7 +155,7 @@ def _responses(
 
 
 def response_by_source(store: Store, scope: Scope) -> list[Response]:
-    """Per source: applications sent and how many got any answer. No source: group ""."""
+    """Per source: applications sent and how many got a reply. No source: group ""."""
     source = func.coalesce(func.nullif(Application.source, ""), literal(NO_SOURCE))
     return _responses(store, scope, source, lambda value: value)
 
@@ -169,7 +174,7 @@ def role_kind(title: ColumnElement[str]) -> ColumnElement[str]:
 
 
 def response_by_role(store: Store, scope: Scope) -> list[Response]:
-    """Per kind of role (from the role's title): applications sent and answered."""
+    """Per kind of role (from the role's title): applications sent and replied to."""
     return _responses(store, scope, Application.role.expression, role_kind)
 
 

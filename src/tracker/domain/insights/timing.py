@@ -28,7 +28,7 @@ DECISION_STAGES = (Stage.OFFER, Stage.ACCEPTED, Stage.REJECTED)
 
 
 class Span(StrEnum):
-    TO_REPLY = "to_reply"  # from applied to the first answer
+    TO_REPLY = "to_reply"  # from applied to the first reply (screening or further)
     TO_DECISION = "to_decision"  # from the first interview to an offer or a rejection
     TO_GHOSTED = "to_ghosted"  # from the last news to being marked ghosted
 
@@ -41,25 +41,26 @@ class Timing:
 
 
 def _answered(scope: Scope) -> CTE:
-    """Per application in scope, in one pass over the history: the first answer, the first
+    """Per application in scope, in one pass over the history: the first reply, the first
     decision (an offer or a rejection), and the day it was sent."""
+    reply = case((StageChange.to_stage.in_(REPLY_STAGES), StageChange.changed_at))
     decision = case((StageChange.to_stage.in_(DECISION_STAGES), StageChange.changed_at))
     return (
         select(
             StageChange.application_id.label("application_id"),
-            func.min(StageChange.changed_at).label("replied_at"),
+            func.min(reply).label("replied_at"),
             func.min(decision).label("decided_at"),
             func.max(Application.applied_on).label("applied_on"),
         )
         .join(Application, Application.id == StageChange.application_id)
-        .where(StageChange.to_stage.in_(REPLY_STAGES), in_scope(scope))
+        .where(StageChange.to_stage.in_((*REPLY_STAGES, Stage.REJECTED)), in_scope(scope))
         .group_by(StageChange.application_id)
         .cte("answered")
     )
 
 
 def _to_reply(answered: CTE) -> Select[str, int]:
-    """Days from the day it was sent (applied on) to the first answer."""
+    """Days from the day it was sent (applied on) to the first reply."""
     return select(
         literal(Span.TO_REPLY.value).label("span"),
         whole_days(answered.c.replied_at, answered.c.applied_on).label("days"),

@@ -26,7 +26,7 @@ from tracker.ui.insights.charts import Bar, Column, Series
 FEW = 5  # fewer applications than this behind a bar: drawn paler, "3 of 4" says why
 
 SPAN_LABELS = {
-    Span.TO_REPLY: "Applied → first answer",
+    Span.TO_REPLY: "Applied → first reply",
     Span.TO_DECISION: "First interview → decision",
     Span.TO_GHOSTED: "Last news → marked ghosted",
 }
@@ -84,7 +84,7 @@ def funnel_figure(steps: Sequence[FunnelStep]) -> Figure:
 
 
 def response_figure(responses: Sequence[Response], what: str) -> Figure:
-    headers = (what, "Sent", "Answered", "Share")
+    headers = (what, "Sent", "Replied", "Share")
     if not responses:
         return Figure(headers, [], empty="Nothing sent in this view yet.")
     bars, rows = [], []
@@ -107,7 +107,7 @@ def timing_figure(timings: Sequence[Timing]) -> Figure:
         text = f"{days_text(t.median_days)} · {plural(t.count, 'application')}"
         bars.append(Bar(label, t.median_days, text, faint=t.count < FEW))
         rows.append((label, days_text(t.median_days), str(t.count)))
-    empty = "No answers on record in this view yet, so nothing to time."
+    empty = "No replies on record in this view yet, so nothing to time."
     return Figure(headers, rows, bars, empty=empty)
 
 

@@ -43,7 +43,7 @@ def not_enough_text(sent: int) -> str:
     return (
         f"Insights start after about {figures.ENOUGH_APPLICATIONS} applications.\n\n"
         f"{so_far}. With a few more, this page shows how far your applications get, "
-        "which sources answer, and how long each step takes."
+        "which sources reply, and how long each step takes."
     )
 
 
@@ -123,18 +123,19 @@ class InsightsView(QWidget):
         )
         self.by_source = Section(
             "by_source",
-            "Who answers, by source",
-            "An answer is any reply: a screening, an interview, or a no. Silence is not. "
-            "Paler bars rest on fewer than 5 applications.",
-            BarChart("Answers by source"),
-            ("Source", "Sent", "Answered", "Share"),
+            "Who replies, by source",
+            "A reply means someone there engaged: a screening or an interview, even if a no "
+            "came later. Silence or a no straight away is not one. Paler bars rest on fewer "
+            "than 5 applications.",
+            BarChart("Replies by source"),
+            ("Source", "Sent", "Replied", "Share"),
         )
         self.by_role = Section(
             "by_role",
-            "Who answers, by kind of role",
+            "Who replies, by kind of role",
             "Kinds come from the words in each role's title.",
-            BarChart("Answers by kind of role"),
-            ("Kind of role", "Sent", "Answered", "Share"),
+            BarChart("Replies by kind of role"),
+            ("Kind of role", "Sent", "Replied", "Share"),
         )
         self.timing = Section(
             "timing",
