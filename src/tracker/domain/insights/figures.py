@@ -38,9 +38,9 @@ _RANK = {
     Stage.REJECTED: 1,
     Stage.GHOSTED: 1,
 }
-# A reply: someone at the company engaged. Reaching one of these steps, or an interview on
-# record (so a rejection after an interview counts); a rejection straight after applying, or
-# silence, does not.
+# A reply: someone at the company engaged. Reaching one of these steps (ranks 2 to 5 above),
+# or an interview on record (so a rejection after an interview counts); a rejection straight
+# after applying, or silence, does not.
 REPLY_STAGES = (Stage.SCREENING, Stage.INTERVIEWING, Stage.OFFER, Stage.ACCEPTED)
 
 # Role kinds from the role's title: the first kind whose word appears wins.
@@ -62,15 +62,12 @@ def _rank() -> ColumnElement[int]:
 
 
 def _per_application(scope: Scope, *also: Label[Any]) -> Select[*tuple[Any, ...]]:
-    """One row per application in scope: how far it got, whether anyone replied (see
-    REPLY_STAGES), and *also* (columns of the application itself, which group with it)."""
-    moved_on = func.max(case((StageChange.to_stage.in_(REPLY_STAGES), 1), else_=0))
-    interviewed = exists().where(Interview.application_id == StageChange.application_id)
+    """One row per application in scope: how far it got (its furthest step's rank), and
+    *also* (columns of the application itself, which group with it)."""
     return (
         select(
             StageChange.application_id.label("application_id"),
             func.max(_rank()).label("furthest"),
-            case((or_(moved_on == 1, interviewed), 1), else_=0).label("replied"),
             *(func.max(column).label(column.name) for column in also),
         )
         .join(Application, Application.id == StageChange.application_id)
@@ -133,11 +130,22 @@ def _responses(
     """Sent and replied to per value of *column*, then per *group* of those values (the
     grouping runs over the few distinct values, not over every application)."""
     per_app = _per_application(scope, column.label("value")).subquery()
+    # Replied (see REPLY_STAGES): got to screening or further, or had an interview.
+    replied = case(
+        (
+            or_(
+                per_app.c.furthest >= _RANK[Stage.SCREENING],
+                exists().where(Interview.application_id == per_app.c.application_id),
+            ),
+            1,
+        ),
+        else_=0,
+    )
     per_value = (
         select(
             per_app.c.value.label("value"),
             func.count().label("sent"),
-            func.sum(per_app.c.replied).label("replied"),
+            func.sum(replied).label("replied"),
         )
         .where(per_app.c.furthest > 0)
         .group_by(per_app.c.value)
