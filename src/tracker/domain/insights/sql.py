@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Float, Integer, Select, cast, func, select, true
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
@@ -89,6 +88,9 @@ def weak_interview_ids(dialect: str) -> Select[int]:
     """The interview ids every debrief marked weaker than wanted (its answers' JSON list)."""
     answers = RejectionDebrief.answers
     if dialect == "postgresql":
+        # Imported here: loading PostgreSQL's dialect costs about 0.1 s that SQLite never needs.
+        from sqlalchemy.dialects.postgresql import JSONB
+
         each = func.jsonb_array_elements_text(
             cast(answers, JSONB)["weak_interview_ids"]
         ).table_valued("value")
