@@ -143,7 +143,7 @@ def test_demo_self_test_on_a_new_folder(tmp_path: Path) -> None:
     (ini,) = (folder / "settings").rglob("*.ini")
     assert "geometry" in ini.read_text(encoding="utf-8")
     assert "all is well" in result.stdout
-    assert "12 applications shown" in result.stdout
+    assert "15 applications shown" in result.stdout
     assert (folder.stat().st_mode & 0o777) == 0o700
     assert ((folder / "tracker.db").stat().st_mode & 0o777) == 0o600
     assert ((folder / "logs" / "job-tracker.log").stat().st_mode & 0o777) == 0o600

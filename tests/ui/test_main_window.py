@@ -35,6 +35,7 @@ def test_window_is_assembled(window, add, events):
         "Tasks",
         "Contacts",
         "Lessons",
+        "Insights",
     ]
     assert not window.tabs.is_built("tasks")
     window.tabs.show_view("tasks")

@@ -12,6 +12,7 @@ from tracker.db.enums import (
     ACTIVE_STAGES,
     Connection,
     ContactRole,
+    DebriefPath,
     InterviewKind,
     RemoteMode,
     Stage,
@@ -24,10 +25,12 @@ from tracker.db.models import (
     Contact,
     Interview,
     InterviewParticipant,
+    RejectionDebrief,
     StageChange,
     Task,
 )
 from tracker.domain.applications import searchable
+from tracker.domain.rejection.plan import Answers
 from tracker.domain.store import Store
 
 
@@ -61,7 +64,23 @@ Northwind Analytics | Backend Engineer          | rejected     |  40 | Utrecht  
 Pebble Post         | Python Engineer           | withdrawn    |  60 | Remote      | remote | 60000-70000   | Job board        | 1
 Granite Systems     | Site Reliability Engineer | ghosted      |  70 | Hamburg     | onsite | 75000-85000   | LinkedIn         | 2
 Meadow Learning     | Engineering Lead          | accepted     | 120 | Remote      | remote | 90000-105000  | Former colleague | 3
+Brightline Payments | Backend Engineer          | rejected     |  75 | Berlin      | hybrid | 80000-95000   | LinkedIn         | 3
+Atlas Freight       | Data Platform Engineer    | rejected     |  95 | Hamburg     | onsite | 75000-90000   | Job board        | 3
+Summit Care         | Python Developer          | rejected     |  50 | Remote      | remote | 65000-80000   | Job board        | 2
 """  # noqa: E501
+
+# Earlier rejections, each turned down at its own step, so the Insights have a history.
+PATHS = {
+    "Brightline Payments": [Stage.WISHLIST, Stage.APPLIED, Stage.SCREENING, Stage.REJECTED],
+    "Atlas Freight": [
+        Stage.WISHLIST,
+        Stage.APPLIED,
+        Stage.SCREENING,
+        Stage.INTERVIEWING,
+        Stage.REJECTED,
+    ],
+    "Summit Care": [Stage.WISHLIST, Stage.APPLIED, Stage.REJECTED],
+}
 
 
 def _pipeline() -> list[DemoJob]:
@@ -120,13 +139,14 @@ def load_demo(store: Store, today: date | None = None) -> int:
             )
         apps = {job.company: _add_application(session, job, today) for job in _pipeline()}
         _add_people(session, apps, today)
+        _add_past_rejections(session, apps)
         return len(apps)
 
 
 def _add_application(session: Session, job: DemoJob, today: date) -> Application:
     company, role, stage, age, location, remote, (low, high), source, priority = job
     found = today - timedelta(days=age)
-    path = _path_to(stage)
+    path = PATHS.get(company) or _path_to(stage)
     step = max(1, age // len(path))
     app = Application(
         company=Company(name=company),
@@ -141,7 +161,6 @@ def _add_application(session: Session, job: DemoJob, today: date) -> Application
         priority=priority,
         found_on=found,
         applied_on=found + timedelta(days=1) if stage is not Stage.WISHLIST else None,
-        closed_on=today - timedelta(days=1) if stage.is_closed else None,
         posting_url=f"https://jobs.example.com/{company.lower().replace(' ', '-')}",
         notes=f"Found through {source.lower()}.",
         search_text=searchable(company, role, location, f"Found through {source.lower()}."),
@@ -152,7 +171,7 @@ def _add_application(session: Session, job: DemoJob, today: date) -> Application
     previous: Stage | None = None
     for i, reached in enumerate(path):
         when = found + timedelta(days=min(i * step, age - 1)) if i else found
-        if reached is stage and stage.is_closed:
+        if reached is stage and stage.is_closed and company not in PATHS:
             when = today - timedelta(days=1)
         session.add(
             StageChange(
@@ -161,6 +180,7 @@ def _add_application(session: Session, job: DemoJob, today: date) -> Application
         )
         previous = reached
         app.updated_at = app.stage_changed_at = _at(when, 9 + i)
+        app.closed_on = when if reached.is_closed else None
     return app
 
 
@@ -352,5 +372,63 @@ def _add_people(session: Session, apps: dict[str, Application], today: date) -> 
                 contact=ana,
             ),
             Task(kind=TaskKind.TODO, title="Update my CV with the billing migration project"),
+        ]
+    )
+
+
+def _reached(app: Application, stage: Stage) -> date:
+    return next(c.changed_at.date() for c in app.stage_changes if c.to_stage is stage)
+
+
+def _add_past_rejections(session: Session, apps: dict[str, Application]) -> None:
+    """Interviews and debriefs for the earlier rejections: what felt weaker, what to keep."""
+    day = timedelta(days=1)
+    brightline, atlas = apps["Brightline Payments"], apps["Atlas Freight"]
+    screen = Interview(
+        application=brightline,
+        round=1,
+        kind=InterviewKind.PHONE_SCREEN,
+        starts_at=_at(_reached(brightline, Stage.SCREENING) + 2 * day, 11),
+        duration_minutes=30,
+        self_assessment=2,
+        notes="Salary came up early and I had no number ready.",
+    )
+    atlas_screen = Interview(
+        application=atlas,
+        round=1,
+        kind=InterviewKind.PHONE_SCREEN,
+        starts_at=_at(_reached(atlas, Stage.SCREENING) + 2 * day, 15),
+        duration_minutes=30,
+        self_assessment=4,
+    )
+    atlas_technical = Interview(
+        application=atlas,
+        round=2,
+        kind=InterviewKind.TECHNICAL,
+        starts_at=_at(_reached(atlas, Stage.INTERVIEWING) + 3 * day, 14),
+        duration_minutes=90,
+        self_assessment=2,
+        notes="Live coding on a streaming join. I went quiet when I got stuck.",
+    )
+    session.add_all([screen, atlas_screen, atlas_technical])
+    session.flush()
+    session.add_all(
+        [
+            RejectionDebrief(
+                application=brightline,
+                path=DebriefPath.FLIGHT,
+                answers=Answers(still_want=False, weak_interview_ids={screen.id}).to_json(),
+                went_well="I was clear about why payments interest me.",
+                do_differently="Have a salary range ready before the first call.",
+                created_at=_at(brightline.closed_on or date.today(), 18),
+            ),
+            RejectionDebrief(
+                application=atlas,
+                path=DebriefPath.FLIGHT,
+                answers=Answers(still_want=True, weak_interview_ids={atlas_technical.id}).to_json(),
+                went_well="The data modelling questions went well; they liked the migration story.",
+                do_differently="Practise live coding out loud; say what I am trying when stuck.",
+                created_at=_at(atlas.closed_on or date.today(), 18),
+            ),
         ]
     )

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.tabs.add_view("tasks", "&Tasks", self._make_tasks, eager=False)
         self.tabs.add_view("contacts", "&Contacts", self._make_contacts, eager=False)
         self.tabs.add_view("lessons", "&Lessons", self._make_lessons, eager=False)
+        self.tabs.add_view("insights", "&Insights", self._make_insights, eager=False)
         self.setCentralWidget(self.tabs)
         self.commands.watch(self.applications, self.board)
         self._build_actions()
@@ -190,6 +191,11 @@ class MainWindow(QMainWindow):
         from tracker.ui.lessons.view import LessonsView
 
         return LessonsView(self._store, self._events, self)
+
+    def _make_insights(self) -> QWidget:
+        from tracker.ui.insights.view import InsightsView
+
+        return InsightsView(self._store, self._events, self)
 
     @property
     def templates_dir(self) -> Path | None:

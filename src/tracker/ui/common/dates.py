@@ -20,3 +20,8 @@ def format_moment(moment: datetime) -> str:
 
 def short_day(day: date) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM")
+
+
+def day_and_month(day: date) -> str:
+    """A compact day for chart labels: "2 Mar"."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM")

@@ -1,0 +1,1 @@
+"""The Insights tab: where the search stands, drawn from its own history."""
