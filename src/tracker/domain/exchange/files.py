@@ -16,7 +16,7 @@ class ExchangeError(Exception):
 
 
 def write_atomically(
-    path: Path, write: Callable[[IO[str]], None], *, encoding: str = "utf-8"
+    path: Path, write: Callable[[IO[str]], object], *, encoding: str = "utf-8"
 ) -> None:
     """Write *path* through *write*: a temporary file in the same folder, renamed into place.
 
