@@ -137,3 +137,36 @@ def test_the_command_line_never_imports_qt(demo_dir: Path, tmp_path: Path) -> No
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+SAMPLES = Path(__file__).parent / "domain" / "exchange" / "samples"
+
+
+def test_import_csv_with_a_preset_stage_names_and_a_dry_run(tmp_path: Path) -> None:
+    folder = str(tmp_path / "data")
+    linkedin = str(SAMPLES / "linkedin_job_applications.csv")
+    dry = run_cli("--data-dir", folder, "import", linkedin, "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert "as LinkedIn: Job Applications.csv (UTF-8, comma-separated)" in dry.stderr
+    assert "Question And Answers -> (leave out)" in dry.stderr
+    assert dry.stdout.splitlines()[0] == "applications: 4 to add"
+
+    done = run_cli("--data-dir", folder, "import", linkedin, "--preset", "linkedin-applications")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[:2] == ["applications: 4 added", "contacts: 3 added"]
+
+    excel = str(SAMPLES / "excel_semicolon_bom.csv")
+    refused = run_cli("--data-dir", folder, "import", excel)
+    assert refused.returncode == 1
+    assert "line 6, Status: 'Waiting for feedback' is not one of our stages" in refused.stderr
+    mapped = run_cli(
+        "--data-dir", folder, "import", excel, "--stage", "Waiting for feedback=applied"
+    )
+    assert mapped.returncode == 0, mapped.stderr
+    assert "applications: 5 added" in mapped.stdout
+
+    binary = tmp_path / "photo.csv"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    result = run_cli("--data-dir", folder, "import", str(binary))
+    assert result.returncode == 3
+    assert "photo.csv cannot be imported: it is an image. Nothing was changed." in result.stderr

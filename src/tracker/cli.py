@@ -84,6 +84,13 @@ def _parser() -> argparse.ArgumentParser:
         "--preset",
         help="csv only: the kind of file (default: recognised from its header); see --list-presets",
     )
+    imp.add_argument(
+        "--stage",
+        action="append",
+        metavar="NAME=STAGE",
+        help="csv only: a stage name in the file and ours, e.g. 'Waiting for feedback=applied' "
+        "(repeat for more)",
+    )
     imp.add_argument("--dry-run", action="store_true", help="say what would happen, change nothing")
     imp.add_argument(
         "--skip-problems",
@@ -145,13 +152,51 @@ def _export(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_report(report: ImportReport) -> None:
+def _print_report(report: ImportReport, *, summary: bool = True) -> None:
     for problem in report.problems:
         print(f"  {problem}", file=sys.stderr)
     hidden = report.problem_count - len(report.problems)
     if hidden > 0:
         print(f"  … and {hidden} more", file=sys.stderr)
-    print(report.summary())
+    if summary:
+        print(report.summary())
+
+
+def _read_table(store: Store, path: Path, args: argparse.Namespace) -> ImportReport:
+    from tracker.db.enums import Stage
+    from tracker.domain.exchange.presets import TARGETS, preset_named, recognise
+    from tracker.domain.exchange.sniff import sniff
+    from tracker.domain.exchange.table_import import (
+        check_mapping,
+        import_table,
+        suggest_mapping,
+        with_stage,
+    )
+
+    sniffed = sniff(path)
+    preset = preset_named(args.preset) if args.preset else recognise(sniffed.headers)
+    mapping = suggest_mapping(sniffed, preset)
+    for choice in args.stage or []:
+        name, _, stage = choice.rpartition("=")
+        if not name or stage not in {s.value for s in Stage}:
+            raise ValueError(f"--stage takes NAME=STAGE, with STAGE one of {', '.join(Stage)}.")
+        mapping = with_stage(mapping, name, Stage(stage))
+    print(
+        f"Reading {path.name} as {preset.label} ({sniffed.encoding_label}, "
+        f"{sniffed.delimiter_label}-separated)",
+        file=sys.stderr,
+    )
+    for header, target in zip(sniffed.headers, mapping.targets, strict=True):
+        print(f"  {header} -> {TARGETS[target]}", file=sys.stderr)
+    broken = check_mapping(mapping, len(sniffed.headers))
+    if broken:
+        raise ValueError(
+            " ".join(broken) + " Choose another --preset, or import it with File > Import in "
+            "the app, where you can choose each column."
+        )
+    return import_table(
+        store, sniffed, mapping, dry_run=args.dry_run, skip_problems=args.skip_problems
+    )
 
 
 def _import(store: Store, args: argparse.Namespace) -> int:
@@ -159,16 +204,19 @@ def _import(store: Store, args: argparse.Namespace) -> int:
     from tracker.domain.exchange.restore import import_document, read_document
 
     path = Path(args.path).expanduser()
-    if path.suffix.lower() != ".json":
-        _say("CSV import is not available from the command line yet.")
-        return EXIT_FILE
     try:
-        report = import_document(
-            store, read_document(path), dry_run=args.dry_run, skip_problems=args.skip_problems
-        )
+        if path.suffix.lower() == ".json":
+            report = import_document(
+                store, read_document(path), dry_run=args.dry_run, skip_problems=args.skip_problems
+            )
+        else:
+            report = _read_table(store, path, args)
     except ImportRefused as exc:
-        _print_report(exc.report)
+        _print_report(exc.report, summary=False)
         _say(f"{exc} Fix the file, or use --skip-problems to import the other rows.")
+        return EXIT_PROBLEMS
+    except ValueError as exc:  # a preset that does not exist, or a mapping that cannot work
+        _say(str(exc))
         return EXIT_PROBLEMS
     _print_report(report)
     if args.dry_run:

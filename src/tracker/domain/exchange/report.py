@@ -61,6 +61,7 @@ class ImportReport:
             lines.append(
                 f"{self.problem_count} problem{'s' if self.problem_count != 1 else ''} "
                 f"in {self.bad_rows} row{'s' if self.bad_rows != 1 else ''}"
+                + (", skipped" if self.committed else "")
             )
         return "\n".join(lines) or "Nothing to import."
 
