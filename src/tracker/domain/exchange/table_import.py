@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from tracker.db.coltypes import utcnow
@@ -268,6 +268,22 @@ def import_table(
     return report
 
 
+def _insert_many(
+    session: Session, model: type[Company] | type[Application], rows: list[dict[str, Any]]
+) -> list[int]:
+    """Insert *rows* in one executemany and return their ids, in order.
+
+    Inside our write transaction nobody else inserts, and SQLite gives each new row the
+    largest id so far plus one; the last id is checked all the same.
+    """
+    last = session.scalar(select(func.max(model.id))) or 0
+    session.execute(insert(model), rows)
+    ids = list(range(last + 1, last + 1 + len(rows)))
+    if session.scalar(select(func.max(model.id))) != ids[-1]:
+        raise RuntimeError("ids were not given in order; nothing was imported")
+    return ids
+
+
 def _key(text: str | None) -> str:
     return (text or "").strip().casefold()
 
@@ -306,13 +322,16 @@ class _Writer:
         if len(self.pending) >= BATCH:
             self.flush()
 
-    def _company(self, name: str) -> int:
-        key = _key(name)
-        if key not in self.companies:
-            self.companies[key] = self.session.execute(
-                insert(Company).values(name=name).returning(Company.id)
-            ).scalar_one()
-        return self.companies[key]
+    def _add_companies(self, names: list[str]) -> None:
+        """Create the companies not seen yet, in one statement."""
+        new: dict[str, str] = {}
+        for name in names:
+            if _key(name) not in self.companies:
+                new.setdefault(_key(name), name)
+        if not new:
+            return
+        ids = _insert_many(self.session, Company, [{"name": name} for name in new.values()])
+        self.companies.update(zip(new, ids, strict=True))
 
     def _since(self, data: ApplicationInput) -> datetime:
         """When the current stage was reached, as well as the file tells: applied, or found."""
@@ -322,9 +341,10 @@ class _Writer:
     def flush(self) -> None:
         rows, self.pending = self.pending, []
         chosen: list[tuple[Row, dict[str, Any]]] = []
+        self._add_companies([row.application.company for row in rows])
         for row in rows:
             data = row.application
-            company_id = self._company(data.company)
+            company_id = self.companies[_key(data.company)]
             key = (company_id, _key(data.role), data.applied_on)
             if key in self.applications:
                 self.report.count("applications").skipped += 1
@@ -347,14 +367,7 @@ class _Writer:
             chosen.append((row, values))
         if not chosen:
             return
-        ids = (
-            self.session.execute(
-                insert(Application).returning(Application.id, sort_by_parameter_order=True),
-                [values for _, values in chosen],
-            )
-            .scalars()
-            .all()
-        )
+        ids = _insert_many(self.session, Application, [values for _, values in chosen])
         self.report.count("applications").added += len(ids)
         self.session.execute(
             insert(StageChange),
