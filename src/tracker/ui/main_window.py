@@ -153,6 +153,9 @@ class MainWindow(QMainWindow):
         self.tabs.fill_menu(self.view_menu)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
+        from tracker.ui.exchange.menu import add_file_menu
+
+        self.file_menu = add_file_menu(self, self._store, self._events)
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar("Main toolbar", self)

@@ -39,7 +39,7 @@ def test_refused_with_a_reason(tmp_path: Path, content: bytes, message: str) -> 
 
 def _import(store: Store, path: Path, **options: bool) -> None:
     sniffed = sniff(path)
-    import_table(store, sniffed, suggest_mapping(sniffed), **options)  # type: ignore[arg-type]
+    import_table(store, sniffed, suggest_mapping(sniffed), **options)
 
 
 def test_ragged_rows_duplicate_headers_and_nul_bytes_are_row_problems(

@@ -87,15 +87,22 @@ def stage_column(mapping: ColumnMapping) -> int | None:
     return next((i for i, t in enumerate(mapping.targets) if t == "stage"), None)
 
 
-def distinct_values(sniffed: Sniffed, column: int, limit: int = DISTINCT_LIMIT) -> list[str]:
-    """The different texts in one column (blank ones left out), in the order they appear."""
+def distinct_values(
+    sniffed: Sniffed, column: int, limit: int = DISTINCT_LIMIT, max_rows: int | None = None
+) -> list[str]:
+    """The different texts in one column (blank ones left out), in the order they appear.
+
+    *max_rows* stops the scan early on a huge file; names after it show up as problems.
+    """
     seen: dict[str, str] = {}
-    for line in iter_rows(sniffed):
+    for n, line in enumerate(iter_rows(sniffed), start=1):
         text = line.cells[column].strip()
         if text and stage_key(text) not in seen:
             seen[stage_key(text)] = text
             if len(seen) >= limit:
                 break
+        if max_rows is not None and n >= max_rows:
+            break
     return list(seen.values())
 
 
