@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import csv
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,18 @@ def test_sep_line_from_excel(store: Store, tmp_path: Path) -> None:
     assert sniffed.delimiter == ";"
     report = import_table(store, sniffed, suggest_mapping(sniffed))
     assert report.counts["applications"].added == 2
+
+
+def test_ten_thousand_character_cells_are_kept_whole(store: Store, tmp_path: Path) -> None:
+    description = ('A long description, with commas; quotes "like this"\nand lines. ' * 160)[
+        :10_000
+    ]
+    path = tmp_path / "long.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(
+            [["Company", "Role", "Description"], ["Acme", "Engineer", description]]
+        )
+    sniffed = sniff(path)
+    report = import_table(store, sniffed, suggest_mapping(sniffed))
+    assert report.preview[0].application.job_description == description.strip()
+    assert report.committed

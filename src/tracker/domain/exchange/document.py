@@ -64,9 +64,26 @@ class Field:
     limit: int | None = None  # characters, for text
     target: str | None = None  # the referenced table, for "ref"
     choices: tuple[str, ...] = ()  # the allowed values, for "enum"
+    has_default: bool = False  # may be left out of a row: the database fills it in
 
 
 def _field(column: Column[Any]) -> Field:
+    described = _describe(column)
+    has_default = bool(
+        column.nullable or column.default is not None or column.server_default is not None
+    )
+    return Field(
+        described.name,
+        described.kind,
+        described.nullable,
+        described.limit,
+        described.target,
+        described.choices,
+        has_default,
+    )
+
+
+def _describe(column: Column[Any]) -> Field:
     nullable = bool(column.nullable)
     if column.primary_key:
         return Field(column.name, "id", False)

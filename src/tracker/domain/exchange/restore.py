@@ -147,7 +147,7 @@ def _domain_problems(table: str, row: Row, checked: _Checked) -> dict[str, str]:
 
     try:
         if table == "applications":
-            company = checked.rows["companies"].get(row["company_id"] or 0, {}).get("name")
+            company = checked.rows["companies"].get(row.get("company_id") or 0, {}).get("name")
             check_application(
                 ApplicationInput(
                     company=company or "", **given(ApplicationInput.__dataclass_fields__)
@@ -184,6 +184,8 @@ def check_document(document: dict[str, Any], report: ImportReport) -> _Checked:
                 raw = {}
             for f in fields:
                 if f.name not in raw and f.kind != "id":
+                    if not f.has_default:
+                        problems[f.name] = f"{f.name.replace('_', ' ').capitalize()} is missing."
                     continue  # the database's default applies
                 try:
                     row[f.name] = _parse(f, raw.get(f.name))

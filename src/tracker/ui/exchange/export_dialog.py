@@ -59,9 +59,11 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.json_button)
         layout.addWidget(self.csv_button)
+        options = QVBoxLayout()
+        options.setContentsMargins(24, 0, 0, 0)  # under the CSV choice they belong to
         for box in (*self.extra.values(), self.bom):
-            box.setContentsMargins(24, 0, 0, 0)
-            layout.addWidget(box)
+            options.addWidget(box)
+        layout.addLayout(options)
         layout.addWidget(self.vcard_button)
         layout.addWidget(note)
         layout.addWidget(buttons)

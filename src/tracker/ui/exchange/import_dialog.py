@@ -49,6 +49,7 @@ class ImportDialog(QDialog):
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.problems = QPlainTextEdit()
         self.problems.setReadOnly(True)
         self.problems.setAccessibleName("Problems in the file")
@@ -166,7 +167,7 @@ class ImportDialog(QDialog):
         self.problems.setPlainText(listed)
         self.problems.setVisible(bool(report.problem_count))
         self.skip_box.setVisible(bool(report.problem_count))
-        text = report.summary()
+        text = f"What importing {self.path.name} will do:\n\n{report.summary()}"
         if report.problem_count:
             text += (
                 "\n\nNothing is imported while there are problems, unless you skip those "
