@@ -130,7 +130,8 @@ def _open_store(data_dir: str | None, *, create: bool) -> Store | int:
 
 def _export(store: Store, args: argparse.Namespace) -> int:
     from tracker.domain.exchange.document import export_json
-    from tracker.domain.exchange.sheets import CSV_TABLES, export_csv, export_vcard
+    from tracker.domain.exchange.sheets import CSV_TABLES, export_csv
+    from tracker.domain.exchange.vcard import export_vcard
 
     path = Path(args.path).expanduser()
     if args.format == "json":

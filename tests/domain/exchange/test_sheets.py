@@ -18,9 +18,9 @@ from tracker.domain.exchange.sheets import (
     CSV_TABLES,
     FORMULA_STARTS,
     export_csv,
-    export_vcard,
     formula_safe,
 )
+from tracker.domain.exchange.vcard import export_vcard
 from tracker.domain.store import Store
 
 HOSTILE = [

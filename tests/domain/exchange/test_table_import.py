@@ -251,18 +251,18 @@ def test_an_error_while_writing_leaves_the_database_as_it_was(
 ) -> None:
     before = dump(store)
     sniffed = sniff(_thousand_rows(tmp_path / "jobs.csv"))
-    from tracker.domain.exchange import table_import
+    from tracker.domain.exchange import table_writer
 
     calls = []
-    real = table_import._Writer.flush
+    real = table_writer.TableWriter.flush
 
-    def failing(self: table_import._Writer) -> None:
+    def failing(self: table_writer.TableWriter) -> None:
         calls.append(1)
         if len(calls) == 2:  # the second batch: rows 501 to 1,000
             raise OSError("disk I/O error")
         real(self)
 
-    monkeypatch.setattr(table_import._Writer, "flush", failing)
+    monkeypatch.setattr(table_writer.TableWriter, "flush", failing)
     with pytest.raises(OSError, match="disk I/O error"):
         import_table(store, sniffed, suggest_mapping(sniffed))
     assert dump(store) == before

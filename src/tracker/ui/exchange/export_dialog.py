@@ -91,7 +91,8 @@ class ExportDialog(QDialog):
         """Write the chosen export to *path*; on success say what was written and close."""
         from tracker.domain.exchange.document import export_json
         from tracker.domain.exchange.files import ExchangeError
-        from tracker.domain.exchange.sheets import export_csv, export_vcard
+        from tracker.domain.exchange.sheets import export_csv
+        from tracker.domain.exchange.vcard import export_vcard
         from tracker.ui.common.views import warn_error
 
         try:
