@@ -257,3 +257,31 @@ def test_every_table_is_exported() -> None:
 
     left_out: set[str] = set()
     assert {table_of(m).name for m in MODELS} == set(Base.metadata.tables) - left_out
+
+
+def test_two_people_in_the_file_who_are_one_person_here_are_linked_once(
+    store: Store, other_store: Store
+) -> None:
+    from tracker.db.enums import ContactRole
+    from tracker.domain.contacts import assign_role, people_on
+    from tracker.domain.interviews import InterviewInput, ParticipantInput, create_interview
+
+    app = create_application(store, ApplicationInput("Acme", "Engineer"))
+    first = create_contact(store, ContactInput("Ana Ruiz", email="ana@example.com"))
+    second = create_contact(store, ContactInput("Ana", email="ANA@example.com"))
+    for person in (first, second):
+        assign_role(store, app, person, ContactRole.RECRUITER)
+    create_interview(
+        store,
+        app,
+        InterviewInput(participants=(ParticipantInput(first), ParticipantInput(second))),
+    )
+    create_contact(other_store, ContactInput("Ana Ruiz", email="ana@example.com"))
+    report = import_document(other_store, build_document(store))
+    assert report.counts["application_contacts"].skipped == 2  # second Ana, twice
+    assert report.counts["interview_participants"].skipped == 1
+    (row,) = list_rows(other_store)
+    assert sorted(role for _, _, role in people_on(other_store, row.id)) == [
+        ContactRole.INTERVIEWER,
+        ContactRole.RECRUITER,
+    ]

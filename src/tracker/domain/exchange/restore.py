@@ -45,6 +45,11 @@ MAX_JSON_BYTES = 512 * 1024 * 1024
 OTHER_TEXT_LIMIT = 100_000  # text columns no form limits (debrief answers, history notes)
 
 Row = dict[str, Any]
+# Tables where one contact appears once per parent (and role): (parent column, role column).
+UNIQUE_LINKS = {
+    "application_contacts": ("application_id", "role"),
+    "interview_participants": ("interview_id", ""),
+}
 
 
 class _DryRun(Exception):
@@ -297,6 +302,8 @@ class _Writer:
         self.existing = _Existing.load(session)
         self.new_ids: dict[str, dict[int, int]] = {}
         self.created_companies: list[int] = []
+        # Two people in the file can be one person here: link them once.
+        self.links: set[tuple[str, int, int, str]] = set()
 
     def run(self) -> None:
         fields = schema()
@@ -368,6 +375,12 @@ class _Writer:
             loose = (_key(values["title"]), values.get("due_on"))
             if values.get("application_id") is None and loose in self.existing.loose_tasks:
                 return None
+        elif table in UNIQUE_LINKS:
+            parent, role = UNIQUE_LINKS[table]
+            link = (table, values[parent], values["contact_id"], str(values.get(role, "")))
+            if link in self.links:
+                return None
+            self.links.add(link)
         return values
 
     def _contact(self, file_id: int, values: Row) -> Row | None:
