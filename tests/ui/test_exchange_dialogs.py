@@ -209,3 +209,30 @@ def test_imported_rows_keep_the_exact_text(qtbot, store: Store, open_dialog) -> 
     assert get_application(store, meadow.id).job_description == (
         "Lead a team of six.\nPython, Postgres, Vue."
     )
+
+
+def test_import_from_the_main_window_refreshes_every_view(
+    qtbot, store: Store, events: DataEvents, db_path: Path
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from tracker.ui.main_window import MainWindow
+
+    window = MainWindow(store, events, db_path=db_path)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.count_label.text() == "No applications yet"
+    assert [a.text() for a in window.file_menu.actions()] == ["&Import…", "&Export…"]
+
+    def press_import() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ImportDialog)
+        qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, press_import)
+    assert import_file(window, store, events, str(SAMPLES / "huntr_board.csv"))
+    assert window.count_label.text() == "5 applications"
+    assert window.statusBar().currentMessage() == (
+        "Imported huntr_board.csv: 5 applications added."
+    )
