@@ -37,6 +37,7 @@ test: lint typecheck
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
 	$(BIN)/python bench/insights.py
+	$(BIN)/python bench/exchange.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache .mypy_cache

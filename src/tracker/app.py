@@ -85,6 +85,10 @@ def _fail(title: str, message: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from tracker import cli  # export and import: no Qt on that path
+
+    if cli.wants_command(sys.argv[1:] if argv is None else argv):
+        return cli.run(sys.argv[1:] if argv is None else argv)
     args = parse_args(argv)
     from tracker.paths import ensure_private_dir, resolve
 

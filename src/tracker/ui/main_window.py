@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker import APP_NAME, __version__
+from tracker.domain.changes import EVERYTHING
 from tracker.domain.rows import Sort, StageMove
 from tracker.domain.store import Store
 from tracker.startup.first_paint import FirstPaint
@@ -151,6 +152,26 @@ class MainWindow(QMainWindow):
         self.tabs.fill_menu(self.view_menu)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
+        from tracker.ui.backups.actions import BackupActions
+        from tracker.ui.exchange.menu import add_file_menu
+
+        self.backups = (
+            BackupActions(self._db_path, self, restored=lambda: self._events.publish(EVERYTHING))
+            if self._db_path is not None
+            else None
+        )
+        self.file_menu = add_file_menu(
+            self,
+            self._store,
+            self._events,
+            before_import=self.backups.before_import if self.backups else None,
+        )
+        if self.backups is not None:
+            self.file_menu.addSeparator()
+            self.file_menu.addAction(self.backups.backup_action)
+            self.file_menu.addAction(self.backups.restore_action)
+            help_menu.insertAction(self.about_action, self.backups.check_action)
+            help_menu.insertSeparator(self.about_action)
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar("Main toolbar", self)

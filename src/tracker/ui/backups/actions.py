@@ -87,6 +87,15 @@ class BackupActions(QObject):
         )
         return backup
 
+    def before_import(self) -> bool:
+        """A backup before an import writes; False (after saying why) when none could be made."""
+        try:
+            take_backup(self._database, self.folder, reason="before-import")
+        except (BackupError, OSError) as exc:
+            QMessageBox.warning(self._window, "Import", f"No backup could be taken first: {exc}")
+            return False
+        return True
+
     def restore(self) -> bool:
         dialog = RestoreDialog(self._database, self.folder, self._window)
         try:

@@ -1,0 +1,1 @@
+"""File > Import… and File > Export…: the dialogs over tracker.domain.exchange."""
