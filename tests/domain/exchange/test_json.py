@@ -257,7 +257,7 @@ def test_every_table_is_exported() -> None:
     from tracker.domain.exchange.document import MODELS, NOT_EXPORTED, table_of
 
     left_out = {"rule_firings", "setting"}
-    assert NOT_EXPORTED == left_out
+    assert left_out == NOT_EXPORTED
     assert {table_of(m).name for m in MODELS} == set(Base.metadata.tables) - left_out
 
 
