@@ -30,6 +30,9 @@ from tracker.ui.events import APPLICATIONS, DataEvents
 
 EMPTY_TEXT = "No applications yet. Press Ctrl+N or click New application to add your first one."
 NO_MATCH_TEXT = "No applications match this search."
+# A keystroke costs a count and one page of rows (see ApplicationsTableModel), so the search
+# runs at once; the zero-delay timer still folds keys typed in one burst into one query.
+SEARCH_DELAY_MS = 0
 
 
 def _order(sort: Sort) -> Qt.SortOrder:
@@ -38,10 +41,8 @@ def _order(sort: Sort) -> Qt.SortOrder:
 
 class ApplicationsView(QWidget):
     stage_moved = Signal(object)  # a StageMove that changed stage (a rejection opens a panel)
-    counts_changed = Signal(int, int)
-    plan_requested = Signal(
-        int
-    )  # application id: "Plan my response…" on a rejected row  # rows shown, applications in total
+    counts_changed = Signal(int, int)  # rows the filter matches, applications in total
+    plan_requested = Signal(int)  # application id: "Plan my response…" on a rejected row
 
     def __init__(
         self,
@@ -99,6 +100,7 @@ class ApplicationsView(QWidget):
             "Search company, role, location, notes",
             "Search applications",
             self.apply_filter_now,
+            delay_ms=SEARCH_DELAY_MS,
         )
         self.stage_filter = QComboBox()
         self.stage_filter.setAccessibleName("Filter by stage")
@@ -178,7 +180,7 @@ class ApplicationsView(QWidget):
         else:
             self.stack.setCurrentWidget(self.table)
         self._sync_actions()
-        self.counts_changed.emit(self.model.rowCount(), self.model.total_count)
+        self.counts_changed.emit(self.model.match_count, self.model.total_count)
 
     def _sync_actions(self) -> None:
         row = self._selected_row()
