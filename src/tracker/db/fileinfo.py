@@ -28,6 +28,7 @@ class StartupError(Exception):
         super().__init__(f"{title}: {message}")
         self.title = title
         self.message = message
+        self.shown = False  # told to the person already (start-up's own dialog)
 
 
 @dataclass(frozen=True)
