@@ -49,9 +49,11 @@ def test_a_damaged_file_reaches_the_gui_thread_as_a_signal(
         raise StartupError("The database is damaged", f"{path} failed its integrity check")
 
     monkeypatch.setattr(module, "quick_check", damaged)
-    warmup = Warmup(db_path)
+    warmup = Warmup(db_path).start()
+    qtbot.wait(50)
+    assert not warmup.done  # nothing starts before the window is painted and idle
     with qtbot.waitSignal(warmup.finished) as finished:
-        warmup.start()
+        warmup.window_idle()
     assert isinstance(finished.args[0], StartupError)
     assert warmup.done
     assert warmup.error is finished.args[0]
