@@ -64,7 +64,10 @@ CITIES = ["Berlin", "Amsterdam", "London", "Remote", "Munich", "Lisbon", "Utrech
 TODAY = date(2026, 11, 26)
 
 
-def generate(path: Path, applications: int, seed: int = 20261126) -> None:
+def generate(
+    path: Path, applications: int, seed: int = 20261126, one_stage: Stage | None = None
+) -> None:
+    """With *one_stage*, every application sits in that stage but the first ten (offers)."""
     rnd = random.Random(seed)
     opened = open_database(path)
     companies = max(10, applications // 4)
@@ -91,6 +94,8 @@ def generate(path: Path, applications: int, seed: int = 20261126) -> None:
         for i in range(applications):
             found = TODAY - timedelta(days=rnd.randint(1, 300))
             stage = rnd.choice(stages)
+            if one_stage is not None:
+                stage = one_stage if i >= 10 else Stage.OFFER
             updated = datetime.combine(found, datetime.min.time(), UTC) + timedelta(
                 hours=rnd.randint(1, 2000)
             )
@@ -187,13 +192,14 @@ def generate(path: Path, applications: int, seed: int = 20261126) -> None:
     opened.engine.dispose()
 
 
-def cached(folder: Path, applications: int) -> Path:
+def cached(folder: Path, applications: int, one_stage: Stage | None = None) -> Path:
     """The benchmark database for this size, generated once and kept under *folder*."""
-    target = folder / f"apps-{applications}" / "tracker.db"
+    name = f"apps-{applications}" + (f"-{one_stage.value}" if one_stage else "")
+    target = folder / name / "tracker.db"
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(".partial")
         partial.unlink(missing_ok=True)
-        generate(partial, applications)
+        generate(partial, applications, one_stage=one_stage)
         partial.rename(target)
     return target

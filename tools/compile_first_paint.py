@@ -14,8 +14,7 @@ from pathlib import Path
 from sqlalchemy.dialects import sqlite
 
 from tracker.db.enums import Stage
-from tracker.db.models import Application
-from tracker.domain.applications import rows_query
+from tracker.domain.applications import count_query, rows_query
 from tracker.domain.board import cards_query, counts_query, next_tasks_query
 from tracker.domain.rows import BOARD_PAGE, FIRST_PAGE, NEXT_TASK_SLOTS, Sort, SortColumn
 
@@ -36,19 +35,16 @@ def render() -> str:
         "# ruff: noqa: E501",
         "",
     ]
-    for name, shape in (
-        ("TABLE_IDS_SQL", lambda q: q.with_only_columns(Application.id)),
-        ("TABLE_PAGE_SQL", lambda q: q.limit(FIRST_PAGE)),
-    ):
-        lines.append(f"{name} = {{")
-        for column in SortColumn:
-            for descending in (False, True):
-                sql = compile_sql(shape(rows_query(sort=Sort(column, descending))))
-                lines.append(f"    ({column.value!r}, {descending}): (")
-                lines.append(f"        {sql!r}")
-                lines.append("    ),")
-        lines.append("}")
-        lines.append("")
+    lines.append("TABLE_PAGE_SQL = {")
+    for column in SortColumn:
+        for descending in (False, True):
+            sql = compile_sql(rows_query(sort=Sort(column, descending)).limit(FIRST_PAGE))
+            lines.append(f"    ({column.value!r}, {descending}): (")
+            lines.append(f"        {sql!r}")
+            lines.append("    ),")
+    lines.append("}")
+    lines.append(f"TABLE_COUNT_SQL = {compile_sql(count_query())!r}")
+    lines.append("")
     lines.append("BOARD_PAGE_SQL = {")
     for stage in Stage:
         lines.append(f"    {stage.value!r}: {compile_sql(cards_query(stage, BOARD_PAGE))!r},")

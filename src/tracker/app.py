@@ -159,7 +159,6 @@ def _keep_settings_in(paths: AppPaths) -> None:
 def _run_window(
     store: Store, warmup: Warmup | None, paths: AppPaths, *, self_test: bool = False
 ) -> int:
-    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -193,19 +192,41 @@ def _run_window(
             f"{paths.database} could not be read ({exc}). It has been left untouched.",
         )
     window.show()
-    _report_startup_time()
-    if warmup is not None:
-        warmup.window_shown()
     if self_test:
         return _finish_warmup(warmup) or _report_self_test(app, window, paths, store)
-
-    def after_first_paint() -> None:
-        code = _finish_warmup(warmup)
-        if code:
-            app.exit(code)
-
-    QTimer.singleShot(0, after_first_paint)
+    if warmup is not None:
+        _finish_in_background(app, window, warmup)
     return int(app.exec())
+
+
+def _finish_in_background(app: QApplication, window: MainWindow, warmup: Warmup) -> None:
+    """The window takes input at once; the warm-up's imports start once it has painted and
+    the event loop is idle, and a damaged file still ends the app with its message and code 2.
+    """
+    from PySide6.QtCore import Qt, QTimer
+
+    from tracker.db.fileinfo import StartupError
+    from tracker.startup.idle import when_idle_after_paint
+
+    handled = False
+
+    def finished(error: object) -> None:
+        nonlocal handled
+        if handled:
+            return
+        handled = True
+        if isinstance(error, StartupError):
+            error.shown = True  # said once, here: the crash dialog leaves it alone
+            _fail(error.title, error.message)
+            app.exit(EXIT_STARTUP_FAILED)
+        elif isinstance(error, BaseException):
+            raise error  # to the crash dialog, like any unexpected error
+
+    # Emitted on the warm-up thread; run on this one, from the event loop.
+    warmup.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
+    if warmup.done:  # it may have finished before the connection was made
+        QTimer.singleShot(0, lambda: finished(warmup.error))
+    when_idle_after_paint(window, warmup.window_idle)
 
 
 def _finish_warmup(warmup: Warmup | None) -> int:
@@ -219,16 +240,6 @@ def _finish_warmup(warmup: Warmup | None) -> int:
     except StartupError as exc:
         return _fail(exc.title, exc.message)
     return 0
-
-
-def _report_startup_time() -> None:
-    """For `make bench`: seconds from the benchmark's launch to the window on screen."""
-    import os
-    import time
-
-    started = os.environ.get("JOB_TRACKER_BENCH_T0")
-    if started:
-        print(f"window_shown_s: {time.time() - float(started):.4f}", flush=True)
 
 
 def _report_self_test(app: QApplication, window: MainWindow, paths: AppPaths, store: Store) -> int:

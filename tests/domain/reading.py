@@ -1,7 +1,7 @@
 """Reading data back the way the app's views do, for tests to compare against.
 
-The applications table holds the ids in order (list_ids) and fetches the rows it shows
-(rows_by_id); the board reads each column's first page (column_page) and then the next task
+The applications table reads a page and the count (table_page), then more pages as it
+scrolls (more_rows); the board reads each column's first page (column_page) and then the next task
 of the cards it shows (next_tasks_for); the detail's People tab lists people_rows. These
 helpers do the same, in one call, so tests check what the app really reads.
 """
@@ -11,10 +11,10 @@ from __future__ import annotations
 from datetime import date
 
 from tracker.db.enums import ContactRole, Stage
-from tracker.domain.applications import list_ids, rows_by_id
+from tracker.domain.applications import count_applications, more_rows, table_page
 from tracker.domain.board import BoardCard, column_page, next_tasks_for
 from tracker.domain.detail import people_rows
-from tracker.domain.rows import BOARD_PAGE, DEFAULT_SORT, ApplicationRow, Sort
+from tracker.domain.rows import BOARD_PAGE, DEFAULT_SORT, FIRST_PAGE, ApplicationRow, Sort
 from tracker.domain.store import Store
 
 
@@ -25,10 +25,26 @@ def table_rows(
     include_archived: bool = False,
     sort: Sort = DEFAULT_SORT,
 ) -> list[ApplicationRow]:
-    """The rows the applications table shows, in its order."""
-    ids = list_ids(store, search, stage, include_archived, sort)
-    rows = rows_by_id(store, ids)
-    return [rows[row_id] for row_id in ids]
+    """Every row the applications table shows, in its order, read as it reads them: the
+    first page with the count, then page after page as it scrolls."""
+    total = count_applications(store, include_archived)
+    page = table_page(store, search, stage, include_archived, sort, limit=FIRST_PAGE, total=total)
+    rows = list(page.rows)
+    while len(rows) < page.matches:
+        more = more_rows(
+            store,
+            search,
+            stage,
+            include_archived,
+            sort,
+            offset=len(rows),
+            limit=FIRST_PAGE,
+            narrow=page.narrow,
+        )
+        if not more:
+            break
+        rows += more
+    return rows
 
 
 def board_columns(

@@ -14,7 +14,6 @@ from tracker.db.enums import Stage
 from tracker.domain.applications import (
     ApplicationInput,
     create_application,
-    list_ids,
     set_archived,
 )
 from tracker.domain.rows import FIRST_PAGE, Sort, SortColumn
@@ -63,16 +62,16 @@ def test_first_paint_matches_the_domain_query(
     sort = Sort(column, descending)
     painted = read_first_paint(db_path, sort)
     assert painted.rows == table_rows(store, sort=sort)
-    assert painted.ids == list_ids(store, sort=sort) == [row.id for row in painted.rows]
-    assert len(painted.rows) == 4
+    assert [row.id for row in painted.rows] == [row.id for row in table_rows(store, sort=sort)]
+    assert painted.count == len(painted.rows) == 4
 
 
 def test_first_paint_reads_only_the_first_page(store: Store, db_path: Path) -> None:
     for i in range(FIRST_PAGE + 5):
         create_application(store, ApplicationInput(company=f"Company {i}", role="Engineer"))
     painted = read_first_paint(db_path)
-    assert len(painted.ids) == FIRST_PAGE + 5
-    assert [row.id for row in painted.rows] == painted.ids[:FIRST_PAGE]
+    assert painted.count == FIRST_PAGE + 5
+    assert [row.id for row in painted.rows] == [row.id for row in table_rows(store)][:FIRST_PAGE]
 
 
 def test_first_paint_board_matches_the_domain(store: Store, db_path: Path) -> None:

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from tests.domain.reading import table_rows
 from tracker.db.enums import Stage
-from tracker.domain.applications import get_application, list_ids
+from tracker.domain.applications import get_application
 from tracker.ui.applications.add_dialog import ApplicationDialog
 from tracker.ui.applications.model import ApplicationsTableModel
 from tracker.ui.common.forms import WHOLE_NUMBER_PROBLEM
@@ -45,7 +46,7 @@ def test_problems_show_beside_fields_and_nothing_is_saved(qtbot, store, events):
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
     assert dialog.isVisible()
-    assert list_ids(store) == []
+    assert table_rows(store) == []
     assert dialog.problem_text("company") == "Company cannot be empty."
     assert dialog.problem_text("salary_max") == "The maximum salary is below the minimum."
     assert dialog.problem_text("role") is None
@@ -74,7 +75,7 @@ def test_non_numeric_salary_gets_a_message(qtbot, store, events):
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.problem_text("salary_min") == WHOLE_NUMBER_PROBLEM
     assert dialog.salary_min.text() == "eighty k"
-    assert list_ids(store) == []
+    assert table_rows(store) == []
 
 
 def test_edit_keeps_fields_and_reports_the_stage_move(qtbot, store, events, add):

@@ -50,7 +50,14 @@ def test_rows_are_fetched_a_page_at_a_time(store, add, qtmodeltester):
 
     ids = [add(f"Company {i:03}", "Engineer") for i in range(PAGE + 50)]
     model = ApplicationsTableModel(store)
+    assert model.rowCount() == PAGE  # one page read; the count knows there are more
+    assert (model.match_count, model.total_count) == (PAGE + 50, PAGE + 50)
+    assert model.row_for_id(ids[0]) is None  # not read yet, and looking does not read it
+    assert model.rowCount() == PAGE
+    assert model.canFetchMore()
+    model.fetchMore()
     assert model.rowCount() == PAGE + 50
+    assert not model.canFetchMore()
     # Latest first: the last one added is on top, the first one added at the bottom.
     assert model.index(0, Column.COMPANY).data() == f"Company {PAGE + 49:03}"
     assert model.index(PAGE + 49, Column.COMPANY).data() == "Company 000"
@@ -58,22 +65,37 @@ def test_rows_are_fetched_a_page_at_a_time(store, add, qtmodeltester):
     qtmodeltester.check(model, force_py=True)
 
 
-def test_sorting_a_column_asks_the_database(store, add):
-    add("contoso", "Platform Engineer", Stage.REJECTED)
-    add("Ørsted", "Data Engineer", Stage.APPLIED)
-    add("Northwind", "Backend Engineer", Stage.WISHLIST)
+def test_a_search_matching_more_than_a_page_reads_on_in_its_order(store, add):
+    from tracker.ui.applications.model import PAGE
+
+    for i in range(PAGE + 30):
+        add(f"North {i:03}" if i % 2 else f"South {i:03}", "Engineer")
     model = ApplicationsTableModel(store)
-    model.sort(Column.COMPANY, Qt.SortOrder.AscendingOrder)
-    assert [model.index(r, Column.COMPANY).data() for r in range(3)] == [
-        "contoso",
-        "Northwind",
-        "Ørsted",
+    model.sort(Column.COMPANY, Qt.SortOrder.DescendingOrder)
+    model.set_filter("north", None)
+    matches = (PAGE + 30) // 2
+    assert (model.match_count, model.total_count) == (matches, PAGE + 30)
+    while model.canFetchMore():
+        model.fetchMore()
+    names = [model.index(r, Column.COMPANY).data() for r in range(model.rowCount())]
+    assert names == sorted((f"North {i:03}" for i in range(1, PAGE + 30, 2)), reverse=True)
+
+
+def test_a_rare_search_term_reads_its_pages_in_order_too(store, add, monkeypatch):
+    """Under 1/20 of the rows: the query sorts just the matches (table_filters' narrow)."""
+    from tracker.domain.applications import table_page
+    from tracker.ui.applications import model as module
+
+    for i in range(60):
+        add(f"Company {i:03}", "Engineer", notes="kestrel" if i % 30 == 0 else None)
+    assert table_page(store, "kestrel", limit=1, total=60).narrow
+    assert not table_page(store, "company", limit=1, total=60).narrow
+    monkeypatch.setattr(module, "PAGE", 1)
+    model = ApplicationsTableModel(store)
+    model.set_filter("kestrel", None)
+    assert (model.match_count, model.rowCount()) == (2, 1)
+    model.fetchMore()
+    assert [model.index(r, Column.COMPANY).data() for r in range(model.rowCount())] == [
+        "Company 030",
+        "Company 000",
     ]
-    model.sort(Column.STAGE, Qt.SortOrder.AscendingOrder)  # pipeline order, not A to Z
-    assert [model.index(r, Column.STAGE).data() for r in range(3)] == [
-        "Wishlist",
-        "Applied",
-        "Rejected",
-    ]
-    model.sort(Column.STAGE, Qt.SortOrder.DescendingOrder)
-    assert model.index(0, Column.STAGE).data() == "Rejected"

@@ -4,8 +4,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from tests.domain.reading import table_rows
 from tracker.db.enums import Stage
-from tracker.domain.applications import delete_application, list_ids, rows_by_id
+from tracker.domain.applications import delete_application
 from tracker.domain.changes import Kind
 from tracker.domain.detail import history
 from tracker.ui.applications.add_dialog import ApplicationDialog
@@ -147,7 +148,7 @@ def test_delete_asks_first(view, add, store, monkeypatch):
     ]
     answer = QMessageBox.StandardButton.Yes
     assert view.delete_selected() is True
-    assert list_ids(store) == []
+    assert table_rows(store) == []
     assert view.stack.currentWidget() is view.empty_page
 
 
@@ -232,8 +233,8 @@ def test_archive_hides_and_undo_brings_it_back(qtbot, store, events, add):
     assert view.select_id(put_away)
     assert view.archive_selected()
     assert view.model.row_for_id(put_away) is None
-    assert list_ids(store) == [kept]
-    assert rows_by_id(store, [put_away])[put_away].archived
+    assert [r.id for r in table_rows(store)] == [kept]
+    assert {r.id: r.archived for r in table_rows(store, include_archived=True)}[put_away]
     view.commands.show_archived_action.setChecked(True)  # still findable when asked for
     row = view.model.row_for_id(put_away)
     assert row is not None
@@ -241,4 +242,4 @@ def test_archive_hides_and_undo_brings_it_back(qtbot, store, events, add):
     view.commands.show_archived_action.setChecked(False)
     view.undo_stack.undo()
     assert view.model.row_for_id(put_away) is not None
-    assert not any(r.archived for r in rows_by_id(store, [kept, put_away]).values())
+    assert not any(r.archived for r in table_rows(store, include_archived=True))

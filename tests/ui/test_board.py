@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt
+from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
@@ -13,7 +13,7 @@ from tracker.domain.board import BoardCard, column_page
 from tracker.domain.changes import Kind
 from tracker.domain.detail import history
 from tracker.domain.tasks import TaskInput, create_task
-from tracker.ui.board.model import MIME_TYPE, BoardColumnModel
+from tracker.ui.board.model import MIME_TYPE, STAGE_MIME_TYPE, BoardColumnModel
 from tracker.ui.board.view import EMPTY_HINT, BoardView
 from tracker.ui.common.roles import ItemRole
 
@@ -113,6 +113,7 @@ def test_dropping_a_card_on_another_column_changes_its_stage(board, store, add, 
     source = board.columns[Stage.APPLIED]
     mime = source.model.mimeData([source.model.index(0, 0)])
     assert bytes(mime.data(MIME_TYPE).data()) == str(app_id).encode()
+    assert bytes(mime.data(STAGE_MIME_TYPE).data()) == b"applied"
 
     with qtbot.waitSignal(board.stage_moved) as moved:
         event = drop(board, mime, Stage.INTERVIEWING)
@@ -155,17 +156,29 @@ def test_starting_a_drag_carries_the_models_mime_data(board, add, qtbot):
     board.reload()
     assert board.select_application(app_id)
     board_list = board.columns[Stage.APPLIED].list
-    carried: list[tuple[list[str], bytes]] = []
+    carried: list[tuple[list[str], bytes, bytes]] = []
 
     def capture(drag) -> None:  # QDrag.exec would block for a real mouse; read what it holds
         data = drag.mimeData()
-        carried.append((data.formats(), bytes(data.data(MIME_TYPE).data())))
+        carried.append(
+            (
+                data.formats(),
+                bytes(data.data(MIME_TYPE).data()),
+                bytes(data.data(STAGE_MIME_TYPE).data()),
+            )
+        )
 
     board_list.exec_drag = capture
     board_list.startDrag(Qt.DropAction.MoveAction)
     expected = board_list.column_model.mimeData([board_list.currentIndex()])
-    assert carried == [([MIME_TYPE], bytes(expected.data(MIME_TYPE).data()))]
-    assert carried[0][1] == str(app_id).encode()
+    assert carried == [
+        (
+            [MIME_TYPE, STAGE_MIME_TYPE],
+            bytes(expected.data(MIME_TYPE).data()),
+            bytes(expected.data(STAGE_MIME_TYPE).data()),
+        )
+    ]
+    assert carried[0][1:] == (str(app_id).encode(), b"applied")
 
 
 def test_ctrl_right_and_left_move_the_selected_card_and_focus_follows(board, store, add, qtbot):
@@ -311,7 +324,56 @@ def test_a_long_column_reads_more_cards_as_it_scrolls(qtbot, store, events, add)
     column.model.fetchMore()
     assert column.model.rowCount() == BOARD_PAGE + 20
     assert not column.model.canFetchMore()
-    # Selecting a card further down reads on until it is found.
-    board.reload()
-    assert board.select_application(ids[0])  # the oldest: last in the column
+    assert board.select_application(ids[0])  # the oldest: last in the column, loaded now
     assert board.selected_id() == ids[0]
+
+
+def test_lookups_search_only_the_loaded_cards(qtbot, store, events, add, monkeypatch):
+    """A reload with a selection, a right-click and a drag never read more pages of a column."""
+    from tracker.domain.rows import BOARD_PAGE
+    from tracker.ui.board.view import BoardView
+
+    ids = [add(f"Company {i}", "Engineer", Stage.APPLIED) for i in range(BOARD_PAGE + 20)]
+    elsewhere = add("Kestrel", "Platform Engineer", Stage.OFFER)
+    board = BoardView(store, events)
+    qtbot.addWidget(board)
+    board.resize(1200, 760)
+    board.show()
+    qtbot.waitExposed(board)
+    applied = board.columns[Stage.APPLIED]
+    pages: list[int] = []
+    load = applied.model.load_page
+    assert load is not None
+
+    def counted(stage: Stage, offset: int, limit: int) -> list[BoardCard]:
+        pages.append(offset)
+        return load(stage, offset, limit)
+
+    applied.model.load_page = counted
+
+    assert board.select_application(elsewhere)  # in a column after the long one
+    board.reload()
+    assert board.selected_id() == elsewhere
+    assert not board.select_application(ids[0])  # the oldest card is not loaded: not found
+
+    shown: list[QMenu] = []
+    build = board.build_context_menu
+
+    def build_and_close(application_id: int) -> QMenu:
+        menu = build(application_id)
+        shown.append(menu)
+        QTimer.singleShot(0, menu.close)  # as if the person pressed Escape
+        return menu
+
+    monkeypatch.setattr(board, "build_context_menu", build_and_close)
+    rect = applied.list.visualRect(applied.model.index(0, 0))
+    applied.list.customContextMenuRequested.emit(rect.center())
+    assert shown
+    assert board.selected_id() == ids[-1]  # the newest card, right-clicked
+
+    offer = board.columns[Stage.OFFER].model
+    assert not drop(board, offer.mimeData([offer.index(0, 0)]), Stage.OFFER).isAccepted()
+    wishlist = board.columns[Stage.WISHLIST].list.viewport()
+    assert drag_over(wishlist, applied.model.mimeData([applied.model.index(0, 0)])).isAccepted()
+    assert pages == []
+    assert applied.model.rowCount() == BOARD_PAGE

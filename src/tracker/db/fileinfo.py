@@ -6,14 +6,17 @@ schema opens without paying for either. Nothing here writes to the file.
 
 from __future__ import annotations
 
+import ast
+import re
 import sqlite3
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from urllib.parse import quote
 
-# The newest Alembic revision this version of the app ships; a test keeps it equal to the
-# migrations' head, so a database at this revision needs no upgrade.
-SCHEMA_HEAD = "0004"
+# The Alembic revisions the app ships (installed beside this file, and in the bundle too).
+VERSIONS_DIR = Path(__file__).resolve().parent / "migrations" / "versions"
+_REVISION_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=\n]*)?=\s*(.+?)\s*$", re.MULTILINE)
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 5.0
 
@@ -25,6 +28,7 @@ class StartupError(Exception):
         super().__init__(f"{title}: {message}")
         self.title = title
         self.message = message
+        self.shown = False  # told to the person already (start-up's own dialog)
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,30 @@ class FileState:
 
     @property
     def current(self) -> bool:
-        return self.revision == SCHEMA_HEAD
+        return self.revision == schema_head()
+
+
+@cache
+def schema_head(versions: Path = VERSIONS_DIR) -> str:
+    """The newest revision in *versions*, read from the files' text without importing Alembic.
+
+    Each revision file says `revision = "..."` and `down_revision = ...` at the top level; the
+    head is the one revision no other revision names as its parent. A test checks that this
+    agrees with Alembic's own answer.
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in versions.glob("*.py"):
+        found = dict(_REVISION_LINE.findall(path.read_text(encoding="utf-8")))
+        if "revision" not in found:
+            continue  # __init__.py and helpers
+        revisions.add(ast.literal_eval(found["revision"]))
+        parent = ast.literal_eval(found.get("down_revision", "None"))
+        parents.update([parent] if isinstance(parent, str) else parent or ())
+    heads = revisions - parents
+    if len(heads) != 1:
+        raise RuntimeError(f"expected one head revision in {versions}, found {sorted(heads)}")
+    return heads.pop()
 
 
 def read_only_uri(path: Path) -> str:

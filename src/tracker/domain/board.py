@@ -87,7 +87,9 @@ def next_tasks_query(ids: Sequence[int]) -> Select[int, int, str, date | None]:
             Task.due_on.label("due_on"),
             rank,
         )
-        .where(Task.done.is_(False), Task.application_id.in_(ids))
+        # `done IS NOT true`, not `IS false`: the same tasks, but SQLite then looks them up by
+        # application (a few each) instead of walking every open task's index entry.
+        .where(Task.done.is_not(True), Task.application_id.in_(ids))
         .subquery("ranked")
     )
     return select(ranked.c.application_id, ranked.c.task_id, ranked.c.title, ranked.c.due_on).where(

@@ -21,7 +21,7 @@ from tracker.startup.first_paint_sql import (
     BOARD_COUNTS_SQL,
     BOARD_PAGE_SQL,
     NEXT_TASKS_SQL,
-    TABLE_IDS_SQL,
+    TABLE_COUNT_SQL,
     TABLE_PAGE_SQL,
 )
 
@@ -29,7 +29,7 @@ from tracker.startup.first_paint_sql import (
 @dataclass(frozen=True)
 class FirstPaint:
     sort: Sort
-    ids: list[int]  # every row of the table, in order
+    count: int  # rows in the table (live applications); Qt asks for more as it scrolls
     rows: list[ApplicationRow]  # the first page of them
     board: BoardFirstPaint
 
@@ -48,14 +48,14 @@ def read_first_paint(path: Path, sort: Sort = DEFAULT_SORT) -> FirstPaint:
     today = date.today()
     connection = connect_read_only(path)
     try:
-        ids = [row[0] for row in connection.execute(TABLE_IDS_SQL[key])]
+        table_count = connection.execute(TABLE_COUNT_SQL).fetchone()[0]
         raw = connection.execute(TABLE_PAGE_SQL[key]).fetchall()
         cards = {
             stage: _cards(connection.execute(BOARD_PAGE_SQL[stage.value]), today) for stage in Stage
         }
         counts = dict.fromkeys(Stage, 0)
-        for stage_text, count in connection.execute(BOARD_COUNTS_SQL):
-            counts[Stage(stage_text)] = count
+        for stage_text, stage_count in connection.execute(BOARD_COUNTS_SQL):
+            counts[Stage(stage_text)] = stage_count
         board = BoardFirstPaint(cards, _next_tasks(connection, cards), counts)
     finally:
         connection.close()
@@ -73,7 +73,7 @@ def read_first_paint(path: Path, sort: Sort = DEFAULT_SORT) -> FirstPaint:
         )
         for id, company, role, stage, location, applied, updated, archived in raw
     ]
-    return FirstPaint(sort=sort, ids=ids, rows=rows, board=board)
+    return FirstPaint(sort=sort, count=table_count, rows=rows, board=board)
 
 
 def _cards(raw: Iterable[tuple[Any, ...]], today: date) -> list[BoardCard]:

@@ -2,83 +2,47 @@
 
 # ruff: noqa: E501
 
-TABLE_IDS_SQL = {
-    ("company", False): (
-        "SELECT applications.id FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS 0 ORDER BY lower(companies.name) ASC NULLS LAST, applications.id ASC"
-    ),
-    ("company", True): (
-        "SELECT applications.id FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS 0 ORDER BY lower(companies.name) DESC NULLS LAST, applications.id DESC"
-    ),
-    ("role", False): (
-        "SELECT applications.id FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS 0 ORDER BY lower(applications.role) ASC NULLS LAST, applications.id ASC"
-    ),
-    ("role", True): (
-        "SELECT applications.id FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS 0 ORDER BY lower(applications.role) DESC NULLS LAST, applications.id DESC"
-    ),
-    ("stage", False): (
-        "SELECT applications.id FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS 0 ORDER BY CASE applications.stage WHEN 'wishlist' THEN 0 WHEN 'applied' THEN 1 WHEN 'screening' THEN 2 WHEN 'interviewing' THEN 3 WHEN 'offer' THEN 4 WHEN 'accepted' THEN 5 WHEN 'rejected' THEN 6 WHEN 'withdrawn' THEN 7 WHEN 'ghosted' THEN 8 ELSE 9 END ASC NULLS LAST, applications.id ASC"
-    ),
-    ("stage", True): (
-        "SELECT applications.id FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS 0 ORDER BY CASE applications.stage WHEN 'wishlist' THEN 0 WHEN 'applied' THEN 1 WHEN 'screening' THEN 2 WHEN 'interviewing' THEN 3 WHEN 'offer' THEN 4 WHEN 'accepted' THEN 5 WHEN 'rejected' THEN 6 WHEN 'withdrawn' THEN 7 WHEN 'ghosted' THEN 8 ELSE 9 END DESC NULLS LAST, applications.id DESC"
-    ),
-    ("location", False): (
-        "SELECT applications.id FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS 0 ORDER BY lower(applications.location) ASC NULLS LAST, applications.id ASC"
-    ),
-    ("location", True): (
-        "SELECT applications.id FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS 0 ORDER BY lower(applications.location) DESC NULLS LAST, applications.id DESC"
-    ),
-    ("applied", False): (
-        "SELECT applications.id FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS 0 ORDER BY applications.applied_on ASC NULLS LAST, applications.id ASC"
-    ),
-    ("applied", True): (
-        "SELECT applications.id FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS 0 ORDER BY applications.applied_on DESC NULLS LAST, applications.id DESC"
-    ),
-    ("updated", False): (
-        "SELECT applications.id FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS 0 ORDER BY applications.updated_at ASC NULLS LAST, applications.id ASC"
-    ),
-    ("updated", True): (
-        "SELECT applications.id FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS 0 ORDER BY applications.updated_at DESC NULLS LAST, applications.id DESC"
-    ),
-}
-
 TABLE_PAGE_SQL = {
     ("company", False): (
-        "SELECT applications.id, companies.name, applications.role, applications.stage, applications.location, applications.applied_on, applications.updated_at, applications.archived FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS 0 ORDER BY lower(companies.name) ASC NULLS LAST, applications.id ASC LIMIT 200 OFFSET 0"
+        "SELECT applications.id, companies.name, applications.role, applications.stage, applications.location, applications.applied_on, applications.updated_at, applications.archived FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS NOT 1 ORDER BY lower(companies.name) ASC NULLS LAST, applications.id ASC LIMIT 200 OFFSET 0"
     ),
     ("company", True): (
-        "SELECT applications.id, companies.name, applications.role, applications.stage, applications.location, applications.applied_on, applications.updated_at, applications.archived FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS 0 ORDER BY lower(companies.name) DESC NULLS LAST, applications.id DESC LIMIT 200 OFFSET 0"
+        "SELECT applications.id, companies.name, applications.role, applications.stage, applications.location, applications.applied_on, applications.updated_at, applications.archived FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS NOT 1 ORDER BY lower(companies.name) DESC NULLS LAST, applications.id DESC LIMIT 200 OFFSET 0"
     ),
     ("role", False): (
-        "SELECT applications.id, companies.name, applications.role, applications.stage, applications.location, applications.applied_on, applications.updated_at, applications.archived FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS 0 ORDER BY lower(applications.role) ASC NULLS LAST, applications.id ASC LIMIT 200 OFFSET 0"
+        "SELECT applications.id, companies.name, applications.role, applications.stage, applications.location, applications.applied_on, applications.updated_at, applications.archived FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS NOT 1 ORDER BY lower(applications.role) ASC NULLS LAST, applications.id ASC LIMIT 200 OFFSET 0"
     ),
     ("role", True): (
-        "SELECT applications.id, companies.name, applications.role, applications.stage, applications.location, applications.applied_on, applications.updated_at, applications.archived FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS 0 ORDER BY lower(applications.role) DESC NULLS LAST, applications.id DESC LIMIT 200 OFFSET 0"
+        "SELECT applications.id, companies.name, applications.role, applications.stage, applications.location, applications.applied_on, applications.updated_at, applications.archived FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS NOT 1 ORDER BY lower(applications.role) DESC NULLS LAST, applications.id DESC LIMIT 200 OFFSET 0"
     ),
     ("stage", False): (
-        "SELECT applications.id, companies.name, applications.role, applications.stage, applications.location, applications.applied_on, applications.updated_at, applications.archived FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS 0 ORDER BY CASE applications.stage WHEN 'wishlist' THEN 0 WHEN 'applied' THEN 1 WHEN 'screening' THEN 2 WHEN 'interviewing' THEN 3 WHEN 'offer' THEN 4 WHEN 'accepted' THEN 5 WHEN 'rejected' THEN 6 WHEN 'withdrawn' THEN 7 WHEN 'ghosted' THEN 8 ELSE 9 END ASC NULLS LAST, applications.id ASC LIMIT 200 OFFSET 0"
+        "SELECT applications.id, companies.name, applications.role, applications.stage, applications.location, applications.applied_on, applications.updated_at, applications.archived FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS NOT 1 ORDER BY CASE applications.stage WHEN 'wishlist' THEN 0 WHEN 'applied' THEN 1 WHEN 'screening' THEN 2 WHEN 'interviewing' THEN 3 WHEN 'offer' THEN 4 WHEN 'accepted' THEN 5 WHEN 'rejected' THEN 6 WHEN 'withdrawn' THEN 7 WHEN 'ghosted' THEN 8 ELSE 9 END ASC NULLS LAST, applications.id ASC LIMIT 200 OFFSET 0"
     ),
     ("stage", True): (
-        "SELECT applications.id, companies.name, applications.role, applications.stage, applications.location, applications.applied_on, applications.updated_at, applications.archived FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS 0 ORDER BY CASE applications.stage WHEN 'wishlist' THEN 0 WHEN 'applied' THEN 1 WHEN 'screening' THEN 2 WHEN 'interviewing' THEN 3 WHEN 'offer' THEN 4 WHEN 'accepted' THEN 5 WHEN 'rejected' THEN 6 WHEN 'withdrawn' THEN 7 WHEN 'ghosted' THEN 8 ELSE 9 END DESC NULLS LAST, applications.id DESC LIMIT 200 OFFSET 0"
+        "SELECT applications.id, companies.name, applications.role, applications.stage, applications.location, applications.applied_on, applications.updated_at, applications.archived FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS NOT 1 ORDER BY CASE applications.stage WHEN 'wishlist' THEN 0 WHEN 'applied' THEN 1 WHEN 'screening' THEN 2 WHEN 'interviewing' THEN 3 WHEN 'offer' THEN 4 WHEN 'accepted' THEN 5 WHEN 'rejected' THEN 6 WHEN 'withdrawn' THEN 7 WHEN 'ghosted' THEN 8 ELSE 9 END DESC NULLS LAST, applications.id DESC LIMIT 200 OFFSET 0"
     ),
     ("location", False): (
-        "SELECT applications.id, companies.name, applications.role, applications.stage, applications.location, applications.applied_on, applications.updated_at, applications.archived FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS 0 ORDER BY lower(applications.location) ASC NULLS LAST, applications.id ASC LIMIT 200 OFFSET 0"
+        "SELECT applications.id, companies.name, applications.role, applications.stage, applications.location, applications.applied_on, applications.updated_at, applications.archived FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS NOT 1 ORDER BY lower(applications.location) ASC NULLS LAST, applications.id ASC LIMIT 200 OFFSET 0"
     ),
     ("location", True): (
-        "SELECT applications.id, companies.name, applications.role, applications.stage, applications.location, applications.applied_on, applications.updated_at, applications.archived FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS 0 ORDER BY lower(applications.location) DESC NULLS LAST, applications.id DESC LIMIT 200 OFFSET 0"
+        "SELECT applications.id, companies.name, applications.role, applications.stage, applications.location, applications.applied_on, applications.updated_at, applications.archived FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS NOT 1 ORDER BY lower(applications.location) DESC NULLS LAST, applications.id DESC LIMIT 200 OFFSET 0"
     ),
     ("applied", False): (
-        "SELECT applications.id, companies.name, applications.role, applications.stage, applications.location, applications.applied_on, applications.updated_at, applications.archived FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS 0 ORDER BY applications.applied_on ASC NULLS LAST, applications.id ASC LIMIT 200 OFFSET 0"
+        "SELECT applications.id, companies.name, applications.role, applications.stage, applications.location, applications.applied_on, applications.updated_at, applications.archived FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS NOT 1 ORDER BY applications.applied_on ASC NULLS LAST, applications.id ASC LIMIT 200 OFFSET 0"
     ),
     ("applied", True): (
-        "SELECT applications.id, companies.name, applications.role, applications.stage, applications.location, applications.applied_on, applications.updated_at, applications.archived FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS 0 ORDER BY applications.applied_on DESC NULLS LAST, applications.id DESC LIMIT 200 OFFSET 0"
+        "SELECT applications.id, companies.name, applications.role, applications.stage, applications.location, applications.applied_on, applications.updated_at, applications.archived FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS NOT 1 ORDER BY applications.applied_on DESC NULLS LAST, applications.id DESC LIMIT 200 OFFSET 0"
     ),
     ("updated", False): (
-        "SELECT applications.id, companies.name, applications.role, applications.stage, applications.location, applications.applied_on, applications.updated_at, applications.archived FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS 0 ORDER BY applications.updated_at ASC NULLS LAST, applications.id ASC LIMIT 200 OFFSET 0"
+        "SELECT applications.id, companies.name, applications.role, applications.stage, applications.location, applications.applied_on, applications.updated_at, applications.archived FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS NOT 1 ORDER BY applications.updated_at ASC NULLS LAST, applications.id ASC LIMIT 200 OFFSET 0"
     ),
     ("updated", True): (
-        "SELECT applications.id, companies.name, applications.role, applications.stage, applications.location, applications.applied_on, applications.updated_at, applications.archived FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS 0 ORDER BY applications.updated_at DESC NULLS LAST, applications.id DESC LIMIT 200 OFFSET 0"
+        "SELECT applications.id, companies.name, applications.role, applications.stage, applications.location, applications.applied_on, applications.updated_at, applications.archived FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS NOT 1 ORDER BY applications.updated_at DESC NULLS LAST, applications.id DESC LIMIT 200 OFFSET 0"
     ),
 }
+TABLE_COUNT_SQL = (
+    "SELECT count(*) AS count_1 FROM applications WHERE applications.archived IS NOT 1"
+)
 
 BOARD_PAGE_SQL = {
     "wishlist": "SELECT applications.id, companies.name, applications.role, applications.stage, applications.priority, applications.updated_at, applications.stage_changed_at FROM applications JOIN companies ON applications.company_id = companies.id WHERE applications.archived IS 0 AND applications.stage = 'wishlist' ORDER BY applications.priority DESC, applications.updated_at DESC, applications.id DESC LIMIT 100 OFFSET 0",
@@ -93,4 +57,4 @@ BOARD_PAGE_SQL = {
 }
 BOARD_COUNTS_SQL = "SELECT applications.stage, count(*) AS count_1 FROM applications WHERE applications.archived IS 0 GROUP BY applications.stage"
 
-NEXT_TASKS_SQL = "SELECT ranked.application_id, ranked.task_id, ranked.title, ranked.due_on FROM (SELECT tasks.application_id AS application_id, tasks.id AS task_id, tasks.title AS title, tasks.due_on AS due_on, row_number() OVER (PARTITION BY tasks.application_id ORDER BY tasks.due_on IS NULL, tasks.due_on, tasks.id) AS rank FROM tasks WHERE tasks.done IS 0 AND tasks.application_id IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)) AS ranked WHERE ranked.rank = ?"
+NEXT_TASKS_SQL = "SELECT ranked.application_id, ranked.task_id, ranked.title, ranked.due_on FROM (SELECT tasks.application_id AS application_id, tasks.id AS task_id, tasks.title AS title, tasks.due_on AS due_on, row_number() OVER (PARTITION BY tasks.application_id ORDER BY tasks.due_on IS NULL, tasks.due_on, tasks.id) AS rank FROM tasks WHERE tasks.done IS NOT 1 AND tasks.application_id IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)) AS ranked WHERE ranked.rank = ?"

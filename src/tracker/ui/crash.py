@@ -79,7 +79,7 @@ def install_excepthook(log_file: Path) -> None:
             sys.__excepthook__(kind, error, tb)
             return
         written = _log_to(log_file, (kind, error, tb))
-        if _showing or not can_show_dialogs():
+        if _showing or not can_show_dialogs() or getattr(error, "shown", False):
             return
         _showing = True
         try:

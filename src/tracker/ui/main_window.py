@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.count_label.setContentsMargins(6, 0, 6, 0)
         self.statusBar().addWidget(self.count_label)
         self.applications.counts_changed.connect(self._show_counts)
-        self._show_counts(self.applications.model.rowCount(), self.applications.model.total_count)
+        self._show_counts(self.applications.model.match_count, self.applications.model.total_count)
         self._restore()
 
     # --- building ----------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
@@ -56,21 +55,15 @@ HEADER_TIPS: dict[int, str] = {
 }
 
 
-PAGE = 200  # rows fetched together as they scroll into view
-CACHE_LIMIT = 5000
-
-
-def _gone(application_id: int) -> ApplicationRow:
-    """Deleted since the ids were read: show a quiet placeholder until the next refresh."""
-    from datetime import UTC
-
-    return ApplicationRow(
-        application_id, "(deleted)", "", Stage.WISHLIST, None, None, datetime.now(UTC), False
-    )
+PAGE = 200  # rows read together: the first page on a new filter, more as they scroll into view
 
 
 class ApplicationsTableModel(RowTableModel):
-    """Rows come filtered and ordered from the query; sorting a column asks SQL again."""
+    """Rows come filtered and ordered from the query; sorting a column asks SQL again.
+
+    Only the rows scrolled into view are read (Qt asks through canFetchMore/fetchMore), so a
+    keystroke in the search box costs a count and one page, whatever the number of rows.
+    """
 
     headers = tuple(HEADERS[column] for column in Column)
     header_tips = HEADER_TIPS
@@ -87,17 +80,16 @@ class ApplicationsTableModel(RowTableModel):
         self._stage: Stage | None = None
         self._sort: Sort = DEFAULT_SORT
         self._show_archived = False
-        # The table holds the ids in order and fetches rows a page at a time as they show.
-        self._ids: list[int] = []
-        self._cache: dict[int, ApplicationRow] = {}
-        self._total = 0
+        self._rows: list[ApplicationRow] = []  # the rows read so far, in order
+        self._matches = 0  # rows the filter matches, read or not
+        self._narrow = False  # a rare search term: see domain.applications.table_filters
+        self._total: int | None = None  # applications in all (None: count on the next load)
         if first_paint is None:
             self.reload()
-        else:  # read at start-up without SQLAlchemy; the next reload goes through the domain
+        else:  # read at start-up without SQLAlchemy; the next load goes through the domain
             self._sort = first_paint.sort
-            self._ids = first_paint.ids
-            self._cache = {row.id: row for row in first_paint.rows}
-            self._total = len(self._ids)
+            self._rows = list(first_paint.rows)
+            self._matches = self._total = first_paint.count
 
     @property
     def current_sort(self) -> Sort:
@@ -109,7 +101,7 @@ class ApplicationsTableModel(RowTableModel):
         wanted = Sort(Column(column).sort_key, order == Qt.SortOrder.DescendingOrder)
         if wanted != self._sort:
             self._sort = wanted
-            self.reload()
+            self._load()
 
     # --- filtering and loading ---------------------------------------------------------
 
@@ -124,7 +116,12 @@ class ApplicationsTableModel(RowTableModel):
     @property
     def total_count(self) -> int:
         """Applications that exist (not archived), whatever the filter shows."""
-        return self._total
+        return self._total or 0
+
+    @property
+    def match_count(self) -> int:
+        """Rows the filter matches, including those not read yet."""
+        return self._matches
 
     @property
     def is_filtered(self) -> bool:
@@ -135,7 +132,7 @@ class ApplicationsTableModel(RowTableModel):
             return
         self._search = search
         self._stage = stage
-        self.reload()
+        self._load()
 
     def set_show_archived(self, show: bool) -> None:
         if show != self._show_archived:
@@ -143,52 +140,73 @@ class ApplicationsTableModel(RowTableModel):
             self.reload()
 
     def reload(self) -> None:
-        from tracker.domain.applications import list_ids
+        """Read again after the data changed: the total too."""
+        self._total = None
+        self._load()
 
+    def _load(self) -> None:
+        from tracker.domain.applications import count_applications, table_page
+
+        if self._total is None:
+            self._total = count_applications(self._store, include_archived=self._show_archived)
         self.beginResetModel()
-        self._ids = list_ids(
-            self._store, self._search, self._stage, self._show_archived, sort=self._sort
+        page = table_page(
+            self._store,
+            self._search,
+            self._stage,
+            self._show_archived,
+            self._sort,
+            limit=PAGE,
+            total=self._total,
         )
-        self._cache = {}
-        self._total = self._count_all() if self.is_filtered else len(self._ids)
+        self._rows, self._matches, self._narrow = page.rows, page.matches, page.narrow
         self.endResetModel()
 
-    def _count_all(self) -> int:
-        # Only needed to tell "nothing matches" from "nothing yet"; a count, not the rows.
-        from tracker.domain.applications import count_applications
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._matches
 
-        return count_applications(self._store, include_archived=self._show_archived)
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        from tracker.domain.applications import more_rows
+
+        more = more_rows(
+            self._store,
+            self._search,
+            self._stage,
+            self._show_archived,
+            self._sort,
+            offset=len(self._rows),
+            limit=PAGE,
+            narrow=self._narrow,
+        )
+        if not more:  # fewer than counted (changed meanwhile): stop asking
+            self._matches = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
 
     # --- lookups for the view ------------------------------------------------------------
 
     def row_data(self, row: int) -> ApplicationRow:
-        application_id = self._ids[row]
-        if application_id not in self._cache:
-            self._fetch_page_around(row)
-        return self._cache.get(application_id) or _gone(application_id)
-
-    def _fetch_page_around(self, row: int) -> None:
-        from tracker.domain.applications import rows_by_id
-
-        start = max(0, row - PAGE // 4)
-        wanted = [i for i in self._ids[start : start + PAGE] if i not in self._cache]
-        if len(self._cache) > CACHE_LIMIT:
-            self._cache.clear()
-        self._cache.update(rows_by_id(self._store, wanted))
+        return self._rows[row]
 
     def row_for_id(self, application_id: int) -> int | None:
-        try:
-            return self._ids.index(application_id)
-        except ValueError:
-            return None
+        """The row among those read so far; never reads more pages to find it."""
+        for number, row in enumerate(self._rows):
+            if row.id == application_id:
+                return number
+        return None
 
     # --- Qt model interface --------------------------------------------------------------
 
     def row_count(self) -> int:
-        return len(self._ids)
+        return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self.row_data(index.row())
         column = Column(index.column())

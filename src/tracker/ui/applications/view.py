@@ -31,6 +31,9 @@ from tracker.ui.events import DataEvents
 
 EMPTY_TEXT = "No applications yet. Press Ctrl+N or click New application to add your first one."
 NO_MATCH_TEXT = "No applications match this search."
+# A keystroke costs a count and one page of rows (see ApplicationsTableModel), so the search
+# runs at once; the zero-delay timer still folds keys typed in one burst into one query.
+SEARCH_DELAY_MS = 0
 
 
 def _order(sort: Sort) -> Qt.SortOrder:
@@ -42,7 +45,7 @@ class ApplicationsView(QWidget):
     the window's, which act on whichever view is on screen (see tracker.ui.commands)."""
 
     stage_moved = Signal(object)  # a StageMove that changed stage (a rejection opens a panel)
-    counts_changed = Signal(int, int)  # rows shown, applications in total
+    counts_changed = Signal(int, int)  # rows the filter matches, applications in total
     plan_requested = Signal(int)  # application id: "Plan my response…" on a rejected row
     selection_changed = Signal()
 
@@ -107,6 +110,7 @@ class ApplicationsView(QWidget):
             "Search company, role, location, notes",
             "Search applications",
             self.apply_filter_now,
+            delay_ms=SEARCH_DELAY_MS,
         )
         self.stage_filter = QComboBox()
         self.stage_filter.setAccessibleName("Filter by stage")
@@ -186,7 +190,7 @@ class ApplicationsView(QWidget):
         else:
             self.stack.setCurrentWidget(self.table)
         self._sync_actions()
-        self.counts_changed.emit(self.model.rowCount(), self.model.total_count)
+        self.counts_changed.emit(self.model.match_count, self.model.total_count)
 
     def _sync_actions(self) -> None:
         if self._own_actions:

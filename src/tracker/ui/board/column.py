@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from tracker.db.enums import Stage
 from tracker.ui.board.card_delegate import CardDelegate, muted_text
-from tracker.ui.board.model import BoardColumnModel, application_id_from
+from tracker.ui.board.model import BoardColumnModel, application_id_from, source_stage_from
 from tracker.ui.common.roles import ItemRole
 from tracker.ui.common.theme import blend, is_dark, stage_colour
 
@@ -106,9 +106,12 @@ class BoardList(QListView):
     # --- dropping in ---------------------------------------------------------------------
 
     def _wanted(self, event: QDropEvent) -> int | None:
-        """The dropped card's id when it comes from another column, else None."""
+        """The dropped card's id when it comes from another column, else None.
+
+        The drag says which column it left, so no lookup runs on every move of the mouse."""
         application_id = application_id_from(event.mimeData())
-        if application_id is None or self.column_model.row_for_id(application_id) is not None:
+        source = source_stage_from(event.mimeData())
+        if application_id is None or source is None or source is self.stage:
             return None
         return application_id
 

@@ -23,6 +23,7 @@ from tracker.ui.common.dates import format_day
 from tracker.ui.common.roles import ItemRole
 
 MIME_TYPE = "application/x-job-tracker-application"
+STAGE_MIME_TYPE = "application/x-job-tracker-stage"  # the column the card was dragged from
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -70,9 +71,10 @@ def spoken_text(card: BoardCard) -> str:
     return ". ".join(parts)
 
 
-def mime_for(application_id: int) -> QMimeData:
+def mime_for(application_id: int, stage: Stage) -> QMimeData:
     mime = QMimeData()
     mime.setData(MIME_TYPE, QByteArray(str(application_id).encode("ascii")))
+    mime.setData(STAGE_MIME_TYPE, QByteArray(stage.value.encode("ascii")))
     return mime
 
 
@@ -82,6 +84,17 @@ def application_id_from(mime: QMimeData | None) -> int | None:
         return None
     raw = bytes(mime.data(MIME_TYPE).data()).decode("ascii", "replace").strip()
     return int(raw) if raw.isdigit() else None
+
+
+def source_stage_from(mime: QMimeData | None) -> Stage | None:
+    """The stage of the column the card was dragged from, or None when the data does not say."""
+    if mime is None or not mime.hasFormat(STAGE_MIME_TYPE):
+        return None
+    raw = bytes(mime.data(STAGE_MIME_TYPE).data()).decode("ascii", "replace").strip()
+    try:
+        return Stage(raw)
+    except ValueError:
+        return None
 
 
 NextTaskLoader = Callable[[list[int]], Mapping[int, NextTask]]
@@ -153,17 +166,11 @@ class BoardColumnModel(QAbstractListModel):
         self._tasks.update({app_id: found.get(app_id) for app_id in page})
 
     def row_for_id(self, application_id: int) -> int | None:
-        """The card's row, reading further pages of the column if it is not loaded yet."""
-        while True:
-            for number, card in enumerate(self._cards):
-                if card.id == application_id:
-                    return number
-            if not self.canFetchMore():
-                return None
-            before = len(self._cards)
-            self.fetchMore()
-            if len(self._cards) == before:
-                return None
+        """The card's row among the cards loaded so far; never reads more pages to find it."""
+        for number, card in enumerate(self._cards):
+            if card.id == application_id:
+                return number
+        return None
 
     # --- Qt model interface --------------------------------------------------------------
 
@@ -202,7 +209,7 @@ class BoardColumnModel(QAbstractListModel):
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         rows = [i.row() for i in indexes if i.isValid() and i.model() is self]
-        return mime_for(self._cards[rows[0]].id) if rows else QMimeData()
+        return mime_for(self._cards[rows[0]].id, self.stage) if rows else QMimeData()
 
     def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction

@@ -25,16 +25,20 @@ SEARCH_DELAY_MS = 150  # long enough to skip a query per keystroke, short enough
 
 
 def search_box(
-    owner: QWidget, placeholder: str, name: str, apply: Callable[[], None]
+    owner: QWidget,
+    placeholder: str,
+    name: str,
+    apply: Callable[[], None],
+    delay_ms: int = SEARCH_DELAY_MS,
 ) -> tuple[QLineEdit, QTimer]:
-    """A search field that applies itself a moment after the last keystroke, or on Enter."""
+    """A search field that applies itself *delay_ms* after the last keystroke, or on Enter."""
     search = QLineEdit()
     search.setPlaceholderText(placeholder)
     search.setAccessibleName(name)
     search.setClearButtonEnabled(True)
     timer = QTimer(owner)
     timer.setSingleShot(True)
-    timer.setInterval(SEARCH_DELAY_MS)
+    timer.setInterval(delay_ms)
     timer.timeout.connect(apply)
     search.textChanged.connect(timer.start)
     search.returnPressed.connect(apply)
