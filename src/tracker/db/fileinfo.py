@@ -18,6 +18,22 @@ from urllib.parse import quote
 VERSIONS_DIR = Path(__file__).resolve().parent / "migrations" / "versions"
 _REVISION_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=\n]*)?=\s*(.+?)\s*$", re.MULTILINE)
 SQLITE_HEADER = b"SQLite format 3\x00"
+# Every table any revision of ours creates (a test keeps this in step with the models).
+OUR_TABLES = frozenset(
+    {
+        "companies",
+        "applications",
+        "stage_changes",
+        "contacts",
+        "application_contacts",
+        "interviews",
+        "interview_participants",
+        "tasks",
+        "rejection_debriefs",
+        "setting",
+        "rule_firings",
+    }
+)
 BUSY_TIMEOUT_S = 5.0
 
 
@@ -35,6 +51,9 @@ class StartupError(Exception):
 class FileState:
     exists: bool  # a non-empty file is there
     revision: str | None  # its schema revision, None for a new or empty database
+    # Tables of ours but no revision and no rows: a first start that was cut off (older
+    # versions built the schema piece by piece). Safe to set aside and create anew.
+    unfinished: bool = False
 
     @property
     def current(self) -> bool:
@@ -96,7 +115,23 @@ def _unreadable(path: Path, reason: object) -> StartupError:
 
 def inspect_file(path: Path) -> FileState:
     """Is this one of our databases, and at which revision? Raises StartupError if not ours."""
+    if path.is_dir():
+        raise StartupError(
+            "The database is a folder",
+            f"Job Tracker keeps your data in the file {path}, but a folder has that name. "
+            "Nothing in it was touched. Move the folder aside, or start with --data-dir "
+            "pointing at another folder.",
+        )
     if not path.exists() or path.stat().st_size == 0:
+        wal = path.with_name(path.name + "-wal")
+        if wal.is_file() and wal.stat().st_size > 0:
+            raise StartupError(
+                "The database file is missing",
+                f"{wal} holds saved changes, but the database they belong to, {path}, is "
+                "missing or empty. Nothing was changed and no new database was started, so "
+                f"nothing is lost. Put {path.name} back beside {wal.name} (for example from "
+                "wherever it was moved), then start the app again.",
+            )
         return FileState(exists=False, revision=None)
     with path.open("rb") as f:
         header = f.read(len(SQLITE_HEADER))
@@ -118,10 +153,21 @@ def inspect_file(path: Path) -> FileState:
                 if "alembic_version" in tables:
                     found = conn.execute("SELECT version_num FROM alembic_version").fetchone()
                     revision = found[0] if found else None
+                unfinished = (
+                    revision is None
+                    and bool(tables)
+                    and tables - {"alembic_version"} <= OUR_TABLES
+                    and not any(
+                        conn.execute(f'SELECT 1 FROM "{name}" LIMIT 1').fetchone()
+                        for name in tables
+                    )
+                )
             finally:
                 conn.close()
         except sqlite3.DatabaseError as exc:
             raise _unreadable(path, exc) from exc
+    if unfinished:
+        return FileState(exists=True, revision=None, unfinished=True)
     if revision is None and tables:
         raise StartupError(
             "This file is not a Job Tracker database",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -97,13 +98,63 @@ def open_database(path: Path) -> OpenedDatabase:
     Raises StartupError, leaving the file untouched, when it cannot be trusted.
     """
     state = check_existing(path)
+    if state.unfinished:
+        # A first start cut off before it finished: no rows to lose, but keep the file.
+        aside = path.with_name(f"{path.name}.unfinished-{datetime.now():%Y%m%d-%H%M%S}")
+        os.replace(path, aside)
+        state = FileState(exists=False, revision=None)
     existed, revision = state.exists, state.revision
+    if not existed:
+        create_database(path)
+        return OpenedDatabase(make_sqlite_engine(path), path, created=True, backup=None)
     head = head_revision()
     backup = None
-    if existed and revision != head:
+    if revision != head:
         backup = backup_copy(path, f"upgrade-from-{revision or 'empty'}")
     engine = make_sqlite_engine(path)
     if revision != head:
         with engine.begin() as conn:
             upgrade(conn)
-    return OpenedDatabase(engine=engine, path=path, created=not existed, backup=backup)
+    return OpenedDatabase(engine=engine, path=path, created=False, backup=backup)
+
+
+def create_database(path: Path) -> None:
+    """A new database at *path*, all or nothing: built under a temporary name, then renamed.
+
+    A start cut off at any moment leaves either no database or a complete one, never a
+    half-made file that later starts would refuse.
+    """
+    building = path.with_name(path.name + ".new")
+    for leftover in (building, *_side_files(building)):
+        leftover.unlink(missing_ok=True)  # our own unfinished attempt: nothing of the person's
+    engine = make_sqlite_engine(building)
+    try:
+        with engine.begin() as conn:
+            upgrade(conn)
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        engine.dispose()
+    for side in _side_files(building):
+        side.unlink(missing_ok=True)  # checkpointed and closed: empty
+    _fsync(building)
+    os.replace(building, path)
+    _fsync(path.parent)
+
+
+def _side_files(path: Path) -> tuple[Path, Path]:
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def _fsync(path: Path) -> None:
+    """Make a file, or a folder's list of names, durable (folders only where the OS allows)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return  # e.g. a folder on Windows
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
