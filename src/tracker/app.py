@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from tracker.domain.store import Store
     from tracker.startup.warmup import Warmup
+    from tracker.ui.instance import InstanceGuard
     from tracker.ui.main_window import MainWindow
 
 log = logging.getLogger("tracker")
@@ -104,6 +105,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             "--data-dir pointing at a folder you can write to.",
         )
     _setup_logging(paths)
+    guard = None
+    if not args.self_test:  # a self-test may run beside the app: it only reads
+        from tracker.ui.instance import InstanceGuard
+
+        guard = InstanceGuard(paths.data_dir)
+        if not guard.acquire():
+            return _already_running(guard, paths)
 
     from tracker.db.fileinfo import StartupError, inspect_file
 
@@ -131,7 +139,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_DEMO_REFUSED
         log.info("Added the demo pipeline (%d applications)", count)
 
-    return _run_window(store, warmup, paths, self_test=args.self_test)
+    return _run_window(store, warmup, paths, self_test=args.self_test, guard=guard)
+
+
+def _already_running(guard: InstanceGuard, paths: AppPaths) -> int:
+    """Another start owns this data folder: bring its window forward, or say why not."""
+    if guard.ask_other_to_show():
+        print(f"{APP_NAME} is already open with {paths.data_dir}; its window is in front now.")
+        log.info("A second start brought the running app to the front")
+        return 0
+    return _fail(
+        "Job Tracker is already running",
+        f"Another Job Tracker is using {paths.data_dir} but did not answer. Close it (or wait "
+        "for it to finish starting) and try again.",
+    )
 
 
 def _open_and_upgrade(paths: AppPaths) -> Store:
@@ -157,7 +178,12 @@ def _keep_settings_in(paths: AppPaths) -> None:
 
 
 def _run_window(
-    store: Store, warmup: Warmup | None, paths: AppPaths, *, self_test: bool = False
+    store: Store,
+    warmup: Warmup | None,
+    paths: AppPaths,
+    *,
+    self_test: bool = False,
+    guard: InstanceGuard | None = None,
 ) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
@@ -178,6 +204,20 @@ def _run_window(
     app.setDesktopFileName("job-tracker")
     app.setWindowIcon(QIcon(str(resource("icons", "job-tracker.svg"))))
     install_excepthook(paths.log_file)
+    from PySide6.QtCore import QTimer
+
+    from tracker.ui.signals import quit_on_terminate
+
+    shown: list[MainWindow] = []
+
+    def quit_app() -> None:
+        log.info("Asked to quit (SIGTERM): closing as Quit does")
+        for each in shown:
+            each.save_settings()
+        QTimer.singleShot(0, app.quit)  # also when the loop has not started yet
+
+    if not self_test:
+        quit_on_terminate(app, quit_app)  # from the start: a logout can come at any moment
     try:
         window = MainWindow(
             store,
@@ -192,11 +232,32 @@ def _run_window(
             f"{paths.database} could not be read ({exc}). It has been left untouched.",
         )
     window.show()
+    shown.append(window)
+    log.info("Window shown")
     if self_test:
         return _finish_warmup(warmup) or _report_self_test(app, window, paths, store)
     if warmup is not None:
         _finish_in_background(app, window, warmup)
-    return int(app.exec())
+    if guard is not None:
+        QTimer.singleShot(0, lambda: guard.listen(lambda: _bring_to_front(window)))
+    try:
+        return int(app.exec())
+    finally:
+        try:
+            store.close()
+        except Exception:
+            log.warning("The database could not be checkpointed on quit", exc_info=True)
+        if guard is not None:
+            guard.release()
+
+
+def _bring_to_front(window: MainWindow) -> None:
+    log.info("Another start asked to show the window")
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
 
 
 def _finish_in_background(app: QApplication, window: MainWindow, warmup: Warmup) -> None:

@@ -80,6 +80,16 @@ class Store:
         except StaleDataError as exc:
             raise ConflictError("item", 0) from exc
 
+    def close(self) -> None:
+        """On quit: fold the WAL back into the database file and close every connection."""
+        with self._lock:
+            engine = self._engine
+        if engine is None:
+            return  # never opened: nothing to close
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        engine.dispose()
+
     @contextmanager
     def reading(self) -> Iterator[Session]:
         with self._sessions()() as session:
