@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from tracker.domain.exchange.report import ImportReport
     from tracker.domain.store import Store
 
-COMMANDS = ("export", "import")
+COMMANDS = ("export", "import", "backup", "restore", "check")
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
@@ -46,9 +46,10 @@ def _parser() -> argparse.ArgumentParser:
     data_dir.add_argument("--data-dir", metavar="PATH", default=argparse.SUPPRESS, help=help_text)
     parser = argparse.ArgumentParser(
         prog="job-tracker",
-        description=f"{APP_NAME}: export or import your data.",
-        epilog="Exit codes: 0 done, 1 problems in the file (nothing imported), 2 wrong usage, "
-        "3 a file cannot be read or written, 4 the database cannot be opened.",
+        description=f"{APP_NAME}: export, import, back up, restore or check your data.",
+        epilog="Exit codes: 0 done, 1 problems in the file (nothing imported) or found by "
+        "check, 2 wrong usage, 3 a file cannot be read or written, 4 the database cannot be "
+        "opened, 5 the app is open with this data folder (restore).",
     )
     parser.add_argument("--data-dir", metavar="PATH", help=help_text)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -96,6 +97,28 @@ def _parser() -> argparse.ArgumentParser:
         "--skip-problems",
         action="store_true",
         help="import the good rows, skip those with problems",
+    )
+    backup = commands.add_parser(
+        "backup",
+        parents=[data_dir],
+        help="save a checked copy of the database",
+        description="Save a verified copy of the database in PATH (default: the data "
+        "folder's backups/).",
+    )
+    backup.add_argument("path", metavar="PATH", nargs="?")
+    restore = commands.add_parser(
+        "restore",
+        parents=[data_dir],
+        help="go back to a backup",
+        description="Put the backup PATH in place of the database; what is there now is kept "
+        "beside it. Close the app first.",
+    )
+    restore.add_argument("path", metavar="PATH")
+    commands.add_parser(
+        "check",
+        parents=[data_dir],
+        help="check the database",
+        description="Run SQLite's integrity and link checks on the database; change nothing.",
     )
     return parser
 
@@ -200,11 +223,32 @@ def _read_table(store: Store, path: Path, args: argparse.Namespace) -> ImportRep
     )
 
 
+def _backup_before_import(store: Store) -> None:
+    """A verified backup before the import writes (the import itself is all or nothing)."""
+    from tracker.db.backups import take_backup
+
+    database = Path(str(store.engine.url.database))
+    with store.reading() as session:
+        first = session.connection().exec_driver_sql("SELECT 1 FROM applications").first()
+    if first is None:
+        return  # nothing to keep yet
+    made = take_backup(database, database.parent / "backups", reason="before-import")
+    print(f"Backed up first: {made.path.name}", file=sys.stderr)
+
+
 def _import(store: Store, args: argparse.Namespace) -> int:
     from tracker.domain.exchange.report import ImportRefused
     from tracker.domain.exchange.restore import import_document, read_document
 
     path = Path(args.path).expanduser()
+    if not args.dry_run:
+        from tracker.db.backups import BackupError
+
+        try:
+            _backup_before_import(store)
+        except BackupError as exc:
+            _say(f"No backup could be taken first, so nothing was imported: {exc}")
+            return EXIT_DATABASE
     try:
         if path.suffix.lower() == ".json":
             report = import_document(
@@ -229,6 +273,16 @@ def _import(store: Store, args: argparse.Namespace) -> int:
 def run(argv: Sequence[str]) -> int:
     """Run one command; return the exit code."""
     args = _parser().parse_args(list(argv))
+    if args.command in ("backup", "restore", "check"):
+        from tracker import backup_cli
+        from tracker.paths import resolve
+
+        paths = resolve(args.data_dir)
+        if args.command == "backup":
+            return backup_cli.backup(paths, args.path)
+        if args.command == "restore":
+            return backup_cli.restore_backup(paths, args.path)
+        return backup_cli.check(paths)
     from tracker.domain.exchange.files import ExchangeError
 
     store = _open_store(args.data_dir, create=args.command == "import")

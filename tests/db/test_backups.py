@@ -84,8 +84,8 @@ def test_restore_sets_the_current_content_aside_first(
     store.engine.dispose()
     before = restore(old.path, db_path, folder, now=NOW + timedelta(seconds=1))
     assert companies(db_path) == ["Northwind"]
-    assert companies(before.path) == ["Kestrel Maps", "Northwind"]
-    assert before.reason == "before-restore"
+    assert companies(before) == ["Kestrel Maps", "Northwind"]
+    assert before.name.endswith("-before-restore.db")
     assert check_file(db_path) is None
 
 
@@ -145,3 +145,18 @@ def test_changed_since_looks_at_the_database_and_its_wal(tmp_path: Path) -> None
     wal.write_bytes(b"y")
     os.utime(wal, (NOW.timestamp() + 60, NOW.timestamp() + 60))
     assert changed_since(database, last)
+
+
+def test_a_damaged_current_file_is_moved_aside_whole_and_the_backup_put_in_place(
+    store: Store, db_path: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "backups"
+    create_application(store, ApplicationInput(company="Northwind", role="Backend"))
+    good = take_backup(db_path, folder, now=NOW)
+    store.engine.dispose()
+    db_path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)  # damaged beyond reading
+    damaged = db_path.read_bytes()
+    kept = restore(good.path, db_path, folder, now=NOW + timedelta(seconds=1))
+    assert kept.name.startswith("tracker.db.damaged-")
+    assert kept.read_bytes() == damaged  # never deleted, byte for byte
+    assert companies(db_path) == ["Northwind"]

@@ -180,17 +180,25 @@ def thin(folder: Path, now: datetime, policy: Thinning = Thinning()) -> list[Pat
     return removed
 
 
-def restore(backup: Path, database: Path, folder: Path, *, now: datetime | None = None) -> Backup:
-    """Put *backup*'s content into *database*; returns the copy of what was there before.
+def restore(backup: Path, database: Path, folder: Path, *, now: datetime | None = None) -> Path:
+    """Put *backup*'s content into *database*; returns where what was there before is kept.
 
-    The backup is checked first; the current content is saved as a verified backup (reason
-    "before-restore") before anything changes. The copy goes through SQLite's backup API into
-    the live file, so its WAL and any other reader stay consistent.
+    The backup is checked first. The current content is kept as a verified backup (reason
+    "before-restore"); a current file too damaged to copy is moved aside whole instead (with
+    its -wal and -shm), never deleted. The copy goes through SQLite's backup API into the
+    live file, so its WAL and any other reader stay consistent.
     """
     problem = check_file(backup)
     if problem is not None:
         raise BackupError(f"{backup.name} did not pass its check ({problem}); nothing was changed.")
-    before = take_backup(database, folder, reason="before-restore", now=now)
+    kept: Path
+    if database.exists():
+        try:
+            kept = take_backup(database, folder, reason="before-restore", now=now).path
+        except BackupError:
+            kept = set_aside(database, "damaged", now)
+    else:
+        kept = database
     try:
         source = sqlite3.connect(read_only_uri(backup), uri=True)
         try:
@@ -201,12 +209,24 @@ def restore(backup: Path, database: Path, folder: Path, *, now: datetime | None 
                 target.close()
         finally:
             source.close()
+        os.chmod(database, PRIVATE_FILE)
     except sqlite3.Error as exc:
         raise BackupError(
-            f"{backup.name} could not be restored ({exc}). Your data as it was is kept in "
-            f"{before.path}."
+            f"{backup.name} could not be restored ({exc}). Your data as it was is kept in {kept}."
         ) from exc
-    return before
+    return kept
+
+
+def set_aside(database: Path, label: str, now: datetime | None = None) -> Path:
+    """Move the database and its side files to new names beside it; the new main file."""
+    stamp = (now or datetime.now(UTC)).astimezone().strftime(STAMP)
+    target = database.with_name(f"{database.name}.{label}-{stamp}")
+    for suffix in ("-wal", "-shm"):
+        side = database.with_name(database.name + suffix)
+        if side.exists():
+            os.replace(side, target.with_name(target.name + suffix))
+    os.replace(database, target)
+    return target
 
 
 def changed_since(database: Path, last: Backup | None) -> bool:

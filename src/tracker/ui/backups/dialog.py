@@ -82,10 +82,10 @@ class RestoreDialog(QDialog):
         except BackupError as exc:
             QMessageBox.warning(self, "Restore from backup", str(exc))
             return
-        self.restored = before.path
+        self.restored = before
         QMessageBox.information(
             self,
             "Restore from backup",
-            f"Restored the copy from {when}. What was there before is kept as {before.path.name}.",
+            f"Restored the copy from {when}. What was there before is kept as {before.name}.",
         )
         self.accept()
