@@ -90,3 +90,16 @@ def test_a_folder_named_like_the_database_is_explained(db_path: Path) -> None:
     with pytest.raises(StartupError, match="folder"):
         open_database(db_path)
     assert (db_path / "keep.txt").read_text() == "mine"
+
+
+def test_a_damaged_file_is_met_with_the_newest_sound_backup_by_name(db_path: Path) -> None:
+    from tracker.db.backups import take_backup
+    from tracker.db.fileinfo import restore_advice
+
+    assert "no sound backup" in restore_advice(db_path)
+    opened = open_database(db_path)
+    opened.engine.dispose()
+    made = take_backup(db_path, db_path.parent / "backups")
+    advice = restore_advice(db_path)
+    assert str(made.path) in advice
+    assert f"job-tracker restore {made.path}" in advice

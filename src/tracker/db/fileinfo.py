@@ -109,7 +109,7 @@ def _unreadable(path: Path, reason: object) -> StartupError:
     return StartupError(
         "The database cannot be read",
         f"{path} could not be opened ({reason}). It has been left untouched. "
-        "Restore a backup copy, or start with --data-dir pointing at another folder.",
+        + restore_advice(path),
     )
 
 
@@ -191,7 +191,7 @@ def quick_check(path: Path) -> None:
         raise StartupError(
             "The database is damaged",
             f"{path} failed its integrity check ({result}). It has been left untouched. "
-            "Restore a backup copy, or start with --data-dir pointing at another folder.",
+            + restore_advice(path),
         )
 
 
@@ -212,3 +212,20 @@ class _tidy_side_files:
             return  # never throw away frames that hold data
         for side in self.sides:
             side.unlink(missing_ok=True)
+
+
+def restore_advice(path: Path) -> str:
+    """What to do about a damaged database, naming the newest backup that passes its check."""
+    from tracker.db.backups import check_file, list_backups
+
+    folder = path.parent / "backups"
+    for backup in list_backups(folder)[:20]:
+        if check_file(backup.path) is None:
+            return (
+                f"The newest sound backup is {backup.path}: restore it with "
+                f"`job-tracker restore {backup.path}` (the damaged file is kept beside it)."
+            )
+    return (
+        f"There is no sound backup in {folder}. Keep a copy of the file, and start with "
+        "--data-dir pointing at another folder to go on meanwhile."
+    )
