@@ -243,6 +243,8 @@ def _run_window(
     try:
         return int(app.exec())
     finally:
+        if warmup is not None:
+            warmup.join()
         try:
             store.close()
         except Exception:

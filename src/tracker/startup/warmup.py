@@ -64,9 +64,10 @@ class Warmup(QObject):
                 importlib.import_module(name)
         except BaseException as exc:  # handed to the GUI thread by `finished` and wait()
             self._error = exc
-        self._done.set()
+        # Emit before saying "done": once done, the GUI thread may quit and free this object.
         with suppress(RuntimeError):  # the app has already gone (a self-test, an exit)
             self.finished.emit(self._error)
+        self._done.set()
 
     @property
     def done(self) -> bool:
@@ -80,6 +81,12 @@ class Warmup(QObject):
     def window_idle(self) -> None:
         """The window has painted and the event loop waits for input: the work may start."""
         self._may_start.set()
+
+    def join(self) -> None:
+        """On quit: let the thread end before the objects it uses go away."""
+        if self._thread.is_alive():
+            self._may_start.set()
+            self._thread.join(timeout=10)
 
     def wait(self) -> None:
         """Block until done; raise the warm-up's error (StartupError if the file failed)."""
