@@ -103,7 +103,10 @@ class WindowCommands(QObject):
     def sync(self) -> None:
         """Row actions follow the selection in the view on screen."""
         view = self.current()
-        self.actions.sync(view.selected_stage() if view is not None else None)
+        stage = view.selected_stage() if view is not None else None
+        self.actions.sync(stage)
+        # Offered for a rejected application; with nothing selected, Ctrl+R says what to pick.
+        self.plan_action.setEnabled(stage is None or stage is Stage.REJECTED)
 
     def _named(self, application_id: int) -> tuple[str, str] | None:
         """(role, company), or None (and the views refreshed) when it was deleted meanwhile."""

@@ -212,12 +212,30 @@ class MainWindow(QMainWindow):
             )
             return False
         try:
+            if not self._is_rejected(chosen):
+                return False
             return open_rejection_panel(
                 self._store, self._events, chosen, self, override_dir=self.templates_dir
             )
         except NotFoundError as exc:
             QMessageBox.warning(self, "Plan my response", str(exc))
             return False
+
+    def _is_rejected(self, application_id: int) -> bool:
+        """Plan my response is for rejected applications; say so for any other."""
+        from tracker.db.enums import Stage
+        from tracker.domain.applications import get_application
+
+        data = get_application(self._store, application_id)
+        if Stage(data.stage) is Stage.REJECTED:
+            return True
+        QMessageBox.information(
+            self,
+            "Plan my response",
+            f"{data.role} at {data.company} is in {Stage(data.stage).label}, not Rejected. "
+            "Plan my response is for applications that were turned down.",
+        )
+        return False
 
     def edit_templates(self) -> None:
         from tracker.ui.drafts.template_editor import TemplateEditorDialog
