@@ -23,6 +23,7 @@ from tracker.db.enums import DebriefPath, TaskKind, TaskOrigin
 from tracker.db.models import RejectionDebrief, Task
 from tracker.domain.changes import Kind
 from tracker.domain.settings import SIGNER_NAME, get_signer_name, set_signer_name
+from tracker.domain.tasks import complete_task
 from tracker.ui.rejection.panel import LEGACY_USER_NAME_KEY, RejectionPanel
 
 
@@ -253,6 +254,7 @@ def test_the_name_drafts_are_signed_with_is_remembered_with_the_data(qtbot, stor
     panel.plan.user_name.setText("Zoë Müller-Ł")  # QTest cannot type beyond Latin-1
     qtbot.keyClicks(panel.plan.user_name, "ukasz")
     qtbot.keyClick(panel.plan.user_name, Qt.Key.Key_Return)  # editing finished: re-planned
+    assert not panel.confirmed  # Enter in the name field applies the name, saves nothing
     assert all(t.body.endswith("Zoë Müller-Łukasz") for t in panel.tasks() if t.step_id == "thanks")
     confirm(qtbot, panel, events)
     assert get_signer_name(store) == "Zoë Müller-Łukasz"
@@ -289,3 +291,64 @@ def test_a_name_that_cannot_be_saved_is_shown_and_nothing_is_written(qtbot, stor
     confirm(qtbot, panel, events)
     assert panel.confirmed
     assert get_signer_name(store) == "Sam Green"
+
+
+# --- planning again ------------------------------------------------------------------------
+
+
+def test_planning_again_shows_the_plan_and_never_duplicates_it(qtbot, store, events):
+    ids = make_application(store)
+    panel = open_panel(qtbot, store, events, ids["app"])
+    choose(qtbot, panel, DebriefPath.FIGHT)
+    panel.plan.went_well.setPlainText("The system design round")
+    confirm(qtbot, panel, events)
+    first, _ = saved(store)
+    thank_priya = next(
+        t for t in first if t.kind is TaskKind.THANK_YOU and t.contact_id == ids["Priya Raman"]
+    )
+    complete_task(store, thank_priya.id)
+    unsent = next(t for t in first if t.kind is TaskKind.FEEDBACK_REQUEST)
+
+    again = open_panel(qtbot, store, events, ids["app"])
+    assert again.stack.currentWidget() is again.plan  # the plan made before, not step 1
+    assert "You planned this on" in again.plan.earlier_note.text()
+    assert again.plan.went_well.toPlainText() == "The system design round"
+    assert again.create_button.text() == "Update the plan"
+    planned_priya = next(
+        t for t in again.tasks() if t.step_id == "thanks" and t.contact_id == ids["Priya Raman"]
+    )
+    assert not planned_priya.included
+    assert "Already done" in (planned_priya.note or "")
+    ask = again.tasks()[row_of(again, "ask")]
+    assert "replaces this draft" in (ask.note or "")
+    ask.body = "A better question."
+    again.plan.do_differently.setPlainText("Ask about the team earlier")
+    confirm(qtbot, again, events)
+
+    tasks, debriefs = saved(store)
+    assert [t.id for t in tasks] == [t.id for t in first]  # nothing created twice
+    assert len(debriefs) == 1
+    assert debriefs[0].went_well == "The system design round"
+    assert debriefs[0].do_differently == "Ask about the team earlier"
+    done = next(t for t in tasks if t.id == thank_priya.id)
+    assert done.done
+    assert next(t for t in tasks if t.id == unsent.id).draft_body == "A better question."
+
+
+def test_planning_again_adds_only_what_is_missing(qtbot, store, events):
+    ids = make_application(store)
+    panel = open_panel(qtbot, store, events, ids["app"])
+    choose(qtbot, panel, DebriefPath.FIGHT)
+    toggle_row(qtbot, panel.plan.list, row_of(panel, "nudge"))
+    confirm(qtbot, panel, events)
+    before, _ = saved(store)
+    assert not any(t.kind is TaskKind.FOLLOW_UP for t in before)
+
+    again = open_panel(qtbot, store, events, ids["app"])
+    with qtbot.waitSignal(events.changed) as signal:
+        qtbot.mouseClick(again.create_button, Qt.MouseButton.LeftButton)
+    assert signal.args[0] == {Kind.TASKS}  # the debrief is as it was
+    after, debriefs = saved(store)
+    assert len(after) == len(before) + 1
+    assert [t.kind for t in after[len(before) :]] == [TaskKind.FOLLOW_UP]
+    assert len(debriefs) == 1

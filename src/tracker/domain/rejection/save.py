@@ -22,6 +22,7 @@ from tracker.db.models import (
 )
 from tracker.domain.changes import Written
 from tracker.domain.errors import ValidationError
+from tracker.domain.rejection.existing import debrief_for_rejection, pair, planned_tasks
 from tracker.domain.rejection.plan import Answers, PlannedTask
 from tracker.domain.store import Store, fetch, written
 from tracker.domain.validate import LONG_TEXT, Checker
@@ -65,31 +66,45 @@ def confirm_plan(
     do_differently: str | None,
     tasks: list[PlannedTask],
 ) -> Written[ConfirmResult]:
-    """Create every ticked task (origin: playbook) and the debrief together, or nothing."""
+    """Save every ticked task (origin: playbook) and the debrief together, or nothing.
+
+    Planned again for the same rejection, the debrief is updated, tasks done or sent are
+    kept, drafts not yet sent are replaced and only what is missing is added."""
     c = Checker()
     chosen = c.choice("path", "Path", DebriefPath, path)
     if chosen is None:
         c.fail("path", "Choose Fight or Flight.")
-    debrief = RejectionDebrief(
-        application_id=application_id,
-        path=chosen,
-        answers=answers.to_json(),
-        went_well=c.text("went_well", "What went well", went_well, LONG_TEXT),
-        do_differently=c.text(
-            "do_differently", "What to do differently", do_differently, LONG_TEXT
-        ),
-    )
+    went = c.text("went_well", "What went well", went_well, LONG_TEXT)
+    differently = c.text("do_differently", "What to do differently", do_differently, LONG_TEXT)
     rows = _clean_tasks(c, tasks)
     c.done()
+    assert chosen is not None
     with store.transaction() as session:
         fetch(session, Application, application_id)
         _check_links(session, application_id, rows)
-        for _, task in rows:
-            task.application_id = application_id
-        session.add_all([task for _, task in rows])
-        session.add(debrief)
+        # One debrief and one set of tasks per rejection: planning again keeps what is done
+        # or sent, replaces drafts not yet sent and adds only what is missing.
+        earlier = planned_tasks(session, application_id)
+        saved: list[Task] = []
+        for (_, task), before in zip(rows, pair([t for _, t in rows], earlier), strict=True):
+            if before is None:
+                task.application_id = application_id
+                session.add(task)
+                saved.append(task)
+            elif not (before.done or before.sent_at is not None):
+                for name in ("title", "due_on", "draft_subject", "draft_body", "interview_id"):
+                    setattr(before, name, getattr(task, name))
+                saved.append(before)
+        debrief = debrief_for_rejection(session, application_id)
+        if debrief is None:
+            debrief = RejectionDebrief(application_id=application_id)
+            session.add(debrief)
+        debrief.path = chosen
+        debrief.answers = answers.to_json()
+        debrief.went_well = went
+        debrief.do_differently = differently
         session.flush()
-        return written(session, ConfirmResult([task.id for _, task in rows], debrief.id))
+        return written(session, ConfirmResult([task.id for task in saved], debrief.id))
 
 
 def _check_links(session: Session, application_id: int, rows: list[tuple[int, Task]]) -> None:

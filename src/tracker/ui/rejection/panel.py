@@ -33,9 +33,11 @@ from tracker.domain.rejection import (
     gather,
     prefill_answers,
 )
+from tracker.domain.rejection.existing import earlier_plan, mark_earlier
 from tracker.domain.rejection.playbook import Audience, Playbook, default_playbook
 from tracker.domain.settings import clean_signer_name, get_signer_name, set_signer_name
 from tracker.domain.store import Store
+from tracker.ui.common.dates import format_day
 from tracker.ui.common.writes import run_write
 from tracker.ui.events import DataEvents
 from tracker.ui.rejection.know_page import KnowPage
@@ -110,6 +112,7 @@ class RejectionPanel(QDialog):
         self._override_dir = override_dir
         self._playbook = playbook or default_playbook()
         self.facts = gather(store, application_id)
+        self.earlier = earlier_plan(store, application_id)  # planned before: shown, not redone
         self.path: DebriefPath | None = None
         self.confirmed = False
         self._rendered: list[PlannedTask] = []  # the plan as built, to tell edits apart
@@ -118,7 +121,9 @@ class RejectionPanel(QDialog):
 
         self.know = KnowPage(store, events, self.facts)
         self.know.person_added.connect(self._person_added)
-        self.questions = QuestionsPage(self.facts, prefill_answers(self.facts))
+        self.questions = QuestionsPage(
+            self.facts, self.earlier.answers if self.earlier else prefill_answers(self.facts)
+        )
         self.questions.chosen.connect(self.choose)
         self.plan = PlanPage(store, events, self.facts)
         self.plan.person_added.connect(self._person_added)
@@ -167,6 +172,8 @@ class RejectionPanel(QDialog):
         layout.addWidget(self.stack, 1)
         layout.addLayout(buttons)
         self.go(0)
+        if self.earlier is not None:
+            self._show_earlier()
 
     # --- moving between steps --------------------------------------------------------------
 
@@ -200,6 +207,22 @@ class RejectionPanel(QDialog):
         self.replan()
         self.go(2)
 
+    def _show_earlier(self) -> None:
+        """Opened again after a plan was made: show that plan, with its debrief."""
+        earlier = self.earlier
+        assert earlier is not None
+        self.plan.went_well.setPlainText(earlier.went_well or "")
+        self.plan.do_differently.setPlainText(earlier.do_differently or "")
+        kept = sum(task.kept for task in earlier.tasks)
+        count = len(earlier.tasks)
+        self.plan.show_earlier(
+            f"You planned this on {format_day(earlier.created_at.astimezone().date())}: "
+            f"{count} task{'' if count == 1 else 's'}, {kept} done or sent. Saving again "
+            "keeps those as they are, replaces drafts not sent yet and adds only what is "
+            "missing."
+        )
+        self.choose(earlier.path)
+
     # --- the plan --------------------------------------------------------------------------
 
     def replan(self) -> None:
@@ -222,6 +245,7 @@ class RejectionPanel(QDialog):
             self.plan.network.chosen_ids(),
             self._override_dir,
         )
+        mark_earlier(tasks, self.earlier)
         self._rendered = [copy(task) for task in tasks]
         for key, task in zip(_keys(tasks), tasks, strict=True):
             for field, value in edits.get(key, {}).items():
@@ -252,6 +276,9 @@ class RejectionPanel(QDialog):
 
     def _sync_buttons(self) -> None:
         count = self.plan.model.included_count()
+        if self.earlier is not None:
+            self.create_button.setText("Update the plan")
+            return
         self.create_button.setText(
             f"Create {count} task{'' if count == 1 else 's'}" if count else "Save the debrief"
         )

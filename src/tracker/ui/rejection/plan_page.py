@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -38,6 +39,15 @@ INTROS = {
 NO_NETWORK = "No one in your network yet. Add someone you would happily recommend:"
 
 
+class NameEdit(QLineEdit):
+    """Enter applies the name to the drafts; it does not press the panel's default button."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+
+
 def _text_box(placeholder: str, name: str) -> QPlainTextEdit:
     box = QPlainTextEdit()
     box.setPlaceholderText(placeholder)
@@ -68,6 +78,9 @@ class PlanPage(QWidget):
             "Every step is a draft. Change anything, and untick what you would rather skip. "
             "Nothing is saved until you create the tasks."
         )
+        self.earlier_note = hint_label("")
+        self.earlier_note.setAccessibleName("Planned before")
+        self.earlier_note.hide()
         self.model = PlanModel(self)
         self.list = QListView()
         self.list.setModel(self.model)
@@ -119,7 +132,7 @@ class PlanPage(QWidget):
             "do_differently": error_label(self),
             SIGNER_NAME: error_label(self),
         }
-        self.user_name = QLineEdit()
+        self.user_name = NameEdit()
         self.user_name.setAccessibleName("Your name, for signing drafts")
         self.user_name.setPlaceholderText("Your name")
         self.user_name.setMaximumWidth(240)
@@ -141,6 +154,7 @@ class PlanPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
+        layout.addWidget(self.earlier_note)
         layout.addLayout(main, 1)
         layout.addLayout(debrief)
 
@@ -185,6 +199,11 @@ class PlanPage(QWidget):
         self.adder.setVisible(not has_network)
         self.model.set_tasks(tasks)
         self.select_row(min(row, len(tasks) - 1))
+
+    def show_earlier(self, text: str) -> None:
+        """Say that a plan was made before and what saving again does with it."""
+        self.earlier_note.setText(text)
+        self.earlier_note.show()
 
     def select_row(self, row: int) -> None:
         index = self.model.index(row)
