@@ -237,8 +237,7 @@ def test_fight_plan_has_exactly_the_expected_steps(store: Store) -> None:
         ("thanks", TaskKind.THANK_YOU, ids["Tomás Ortega"], FRIDAY),
         ("thanks", TaskKind.THANK_YOU, ids["Morgan Lee"], FRIDAY),
         ("reflect", TaskKind.REFLECTION, None, FRIDAY),
-        ("letter", TaskKind.LETTER, ids["Morgan Lee"], MONDAY),
-        ("pass", TaskKind.LETTER, ids["Jordan Blake"], MONDAY),
+        ("letter", TaskKind.LETTER, ids["Jordan Blake"], MONDAY),  # through the recruiter
         ("nudge", TaskKind.FOLLOW_UP, ids["Jordan Blake"], TUESDAY),
         ("meet", TaskKind.MEETING_REQUEST, ids["Morgan Lee"], TUESDAY),
     ]
@@ -262,13 +261,16 @@ def test_fight_plan_has_exactly_the_expected_steps(store: Store) -> None:
         "wanted. You talked about how the team plans quarterly work."
     )
     letter = step(plan, "letter")
-    assert letter.body.startswith("Dear Morgan Lee,\n")
+    # The letter goes to the recruiter, who passes it on; it carries the letter itself.
+    assert letter.audience == "Jordan Blake · Recruiter"
+    assert letter.email == "jordan@x.example"
+    assert letter.title == "Ask Jordan to pass a letter to Morgan"
+    assert letter.body.startswith("Hi Jordan, please pass this to Morgan Lee.\n\nDear Morgan,\n")
+    assert letter.due_on > reflection.due_on  # written after the reflection it draws on
     # The points come from the weak interview's people and the weak connection's topics.
     assert "- How the team plans quarterly work: [what you would add now]" in letter.body
     assert "- Scaling the data team: [what you would add now]" in letter.body
     assert "legacy system" not in letter.body  # Priya's interview went well
-    assert step(plan, "pass").title == "Ask Jordan to pass it to Morgan"
-    assert step(plan, "pass").body.startswith("Hi Jordan, please pass this to Morgan Lee.")
     for task in plan:
         assert "{" not in task.body + task.subject + task.title
         assert task.body.endswith("Sam") or task.audience == "You"
@@ -347,12 +349,12 @@ def test_missing_recruiter_and_decision_maker_show_placeholders(store: Store) ->
     assert feedback.note is not None
     assert "recruiter" in feedback.note
     letter = step(plan, "letter")
-    assert letter.body.startswith("Dear [decision maker's name],")
+    assert letter.title == "Ask [recruiter's name] to pass a letter to [decision maker's name]"
+    assert "pass this to [decision maker's name].\n\nDear [decision maker's name]," in letter.body
     assert letter.note is not None
+    assert "recruiter" in letter.note
     assert "decision maker" in letter.note
-    passing = step(plan, "pass")
-    assert passing.title == "Ask [recruiter's name] to pass it to [decision maker's name]"
-    assert "pass this to [decision maker's name]." in passing.body
+    assert all(task.needs_name for task in (feedback, letter))
 
 
 def test_no_interviewers_becomes_one_task_to_find_them(store: Store) -> None:

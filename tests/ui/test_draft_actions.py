@@ -120,3 +120,42 @@ def test_tasks_tab_copies_opens_and_snoozes(qtbot, store, add, events, opened):
     assert len(opened) == 1
     with qtbot.waitSignal(events.changed):
         assert tab.snooze_selected(date(2099, 1, 1))
+
+
+def test_a_draft_still_missing_a_name_warns_before_it_goes_out(
+    qtbot, store, add, opened, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    app_id = add("Northwind", "Backend Engineer")
+    task_id = create_task(
+        store,
+        TaskInput(
+            title="Ask [recruiter's name] what would have made the difference",
+            draft_subject="A question",
+            draft_body="Hi [recruiter's name],\n\nMay I ask one thing?\n\nSam",
+            application_id=app_id,
+        ),
+    ).value
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+
+    def question(parent, title, text, *rest):
+        asked.append(text)
+        return answer[0]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    host = QWidget()
+    qtbot.addWidget(host)
+    actions = DraftActions(store, host)
+    actions.set_task(task_id)
+    QGuiApplication.clipboard().setText("before")
+    actions.copy_action.trigger()
+    actions.mail_action.trigger()
+    assert len(asked) == 2
+    assert "[recruiter's name]" in asked[0]
+    assert QGuiApplication.clipboard().text() == "before"  # nothing copied
+    assert opened == []  # nothing opened
+    answer[0] = QMessageBox.StandardButton.Yes
+    actions.copy_action.trigger()
+    assert "Hi [recruiter's name]" in QGuiApplication.clipboard().text()

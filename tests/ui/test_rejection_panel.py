@@ -80,7 +80,7 @@ def test_fight_creates_the_expected_tasks_and_a_debrief(qtbot, store, events):
     panel.questions.answer("still_want", "Yes, I still want it")
     assert "Fight" in panel.questions.suggestion.text()
     qtbot.mouseClick(panel.questions.fight_button, Qt.MouseButton.LeftButton)
-    assert panel.create_button.text() == "Create 9 tasks"
+    assert panel.create_button.text() == "Create 8 tasks"
     qtbot.keyClicks(panel.plan.went_well, "Clear answers on billing")
     confirm(qtbot, panel, events)
 
@@ -90,7 +90,7 @@ def test_fight_creates_the_expected_tasks_and_a_debrief(qtbot, store, events):
     kinds = [t.kind for t in tasks]
     assert kinds.count(TaskKind.THANK_YOU) == 3
     assert sorted(k.value for k in kinds if k is not TaskKind.THANK_YOU) == sorted(
-        ["feedback_request", "reflection", "letter", "letter", "follow_up", "meeting_request"]
+        ["feedback_request", "reflection", "letter", "follow_up", "meeting_request"]
     )
     assert {t.origin for t in tasks} == {TaskOrigin.PLAYBOOK}
     for name, topics in TOPICS.items():
@@ -177,7 +177,7 @@ def test_edited_draft_and_unticked_step_are_honoured(qtbot, store, events):
     qtbot.keyClick(body, Qt.Key.Key_Return)
     qtbot.keyClicks(body, "P.S. The billing diagram is attached.")
     toggle_row(qtbot, panel.plan.list, row_of(panel, "nudge"))
-    assert panel.create_button.text() == "Create 8 tasks"
+    assert panel.create_button.text() == "Create 7 tasks"
     confirm(qtbot, panel, events)
 
     tasks, _ = saved(store)
@@ -352,3 +352,44 @@ def test_planning_again_adds_only_what_is_missing(qtbot, store, events):
     assert len(after) == len(before) + 1
     assert [t.kind for t in after[len(before) :]] == [TaskKind.FOLLOW_UP]
     assert len(debriefs) == 1
+
+
+# --- reaching the person who decides ------------------------------------------------------
+
+
+def test_not_able_to_reach_the_decision_maker_goes_through_the_recruiter(qtbot, store, events):
+    ids = make_application(store)
+    panel = open_panel(qtbot, store, events, ids["app"])
+    qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
+    panel.questions.answer("still_want", "Yes, I still want it")
+    panel.questions.answer("reach", "No, or not sure")
+    qtbot.mouseClick(panel.questions.fight_button, Qt.MouseButton.LeftButton)
+    steps = [t.step_id for t in panel.tasks()]
+    assert "meet" not in steps  # nothing goes straight to Morgan
+    letter = panel.tasks()[row_of(panel, "letter")]
+    assert letter.contact_id == ids["Jordan Blake"]  # Open in mail goes to the recruiter
+    assert "Dear Morgan," in letter.body  # and carries the letter itself
+    confirm(qtbot, panel, events)
+    tasks, _ = saved(store)
+    assert TaskKind.MEETING_REQUEST not in {t.kind for t in tasks}
+    assert {t.contact_id for t in tasks if t.kind is TaskKind.LETTER} == {ids["Jordan Blake"]}
+    assert not any(t.needs_name for t in tasks)
+
+
+def test_no_decision_maker_on_record_asks_the_recruiter_who_decided(qtbot, store, events):
+    ids = make_application(store, decision_maker=False)
+    panel = open_panel(qtbot, store, events, ids["app"])
+    qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
+    panel.questions.answer("still_want", "Yes, I still want it")
+    panel.questions.answer("reach", "No, or not sure")
+    qtbot.mouseClick(panel.questions.fight_button, Qt.MouseButton.LeftButton)
+    assert "meet" not in [t.step_id for t in panel.tasks()]
+    ask = panel.tasks()[row_of(panel, "ask")]
+    assert "who made the final decision" in ask.body
+    confirm(qtbot, panel, events)
+    tasks, _ = saved(store)
+    flagged = {t.kind for t in tasks if t.needs_name}
+    assert flagged == {TaskKind.LETTER}  # "Dear [decision maker's name]" until named
+    for task in tasks:
+        holds_gap = "name]" in f"{task.title} {task.draft_body}"
+        assert task.needs_name == holds_gap, task.title

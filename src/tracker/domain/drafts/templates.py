@@ -41,6 +41,7 @@ FIELDS: dict[str, str] = {
     "network_names": "the people from your network you picked, with their titles",
     "network_phrase": "how many people you picked, in words ('two people')",
     "user_name": "your name",
+    "who_decided": "a question asking who made the decision, when nobody is on record",
 }
 
 # What shows when the app could not fill a field.
@@ -59,9 +60,11 @@ GAPS: dict[str, str] = {
     "network_names": "[names from your network]",
     "network_phrase": "someone",
     "user_name": "[your name]",
+    "who_decided": "",
 }
 
 _FIELD = re.compile(r"\{([a-z_]+)\}")
+_NAME_GAP = re.compile(r"\[[^\[\]\n]{0,40}\bnames?\b[^\[\]\n]{0,40}\]")
 _NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 _SUBJECT = "subject:"
 
@@ -98,6 +101,14 @@ def render(
         return _FIELD.sub(fill, template if isinstance(template, str) else str(template))
     except Exception:  # unreachable in practice; the promise is that rendering never raises
         return str(template)
+
+
+def unfilled_names(*texts: str | None) -> list[str]:
+    """The [someone's name] gaps still in the texts: a person nobody has named yet."""
+    found: list[str] = []
+    for text in texts:
+        found += [m.group(0) for m in _NAME_GAP.finditer(text or "") if m.group(0) not in found]
+    return found
 
 
 def unknown_fields(text: str) -> list[str]:

@@ -11,11 +11,13 @@ from pathlib import Path
 from tracker.db.enums import Connection, DebriefPath, TaskKind
 from tracker.domain.drafts.business_days import add_business_days
 from tracker.domain.drafts.templates import (
+    GAPS,
     count_words,
     in_sentence,
     natural_list,
     render,
     render_draft,
+    unfilled_names,
 )
 from tracker.domain.rejection.facts import (
     FIND_INTERVIEWERS,
@@ -117,10 +119,17 @@ class PlannedTask:
     why: str = ""  # the step's reason, from the playbook
     note: str | None = None  # what is missing, and how to fill it
 
+    @property
+    def needs_name(self) -> bool:
+        """Someone in the title, the recipient or the draft is still a [placeholder]."""
+        gaps = unfilled_names(self.title, self.audience, self.subject, self.body)
+        return any(gap != GAPS["user_name"] for gap in gaps)  # the signer is not "a person"
+
 
 GAP_NAMES = {
     Audience.RECRUITER: "[recruiter's name]",
     Audience.DECISION_MAKER: "[decision maker's name]",
+    Audience.DECISION_MAKER_VIA_RECRUITER: "[recruiter's name]",
     Audience.HIRING_MANAGER_OR_RECRUITER: "[hiring manager's name]",
     Audience.NETWORK_CONTACTS: "[name from your network]",
     Audience.EACH_INTERVIEWER: "[interviewer's name]",
@@ -132,6 +141,9 @@ MISSING = {
     ),
     Audience.DECISION_MAKER: (
         "No decision maker on record yet. Pick or add one and the draft uses their name."
+    ),
+    Audience.DECISION_MAKER_VIA_RECRUITER: (
+        "No recruiter on record yet. Pick or add one: they pass your letter on."
     ),
     Audience.HIRING_MANAGER_OR_RECRUITER: (
         "No hiring manager or recruiter on record yet. Pick or add one and the draft uses "
@@ -199,13 +211,16 @@ def _shared_values(
             [f"{p.name} ({p.title})" if p.title else p.name for p in network]
         ),
         "network_phrase": count_words(len(network), "person", "people") if network else None,
+        "who_decided": None
+        if decider
+        else " And could you tell me who made the final decision? I would like to write to them.",
     }
 
 
 def _recipients(facts: RejectionFacts, step: Step, network: list[Person]) -> list[Person | None]:
     """Whom one step addresses: one entry per task; None is someone not on record yet."""
     match step.audience:
-        case Audience.RECRUITER:
+        case Audience.RECRUITER | Audience.DECISION_MAKER_VIA_RECRUITER:
             return [facts.recruiter]
         case Audience.DECISION_MAKER:
             return [facts.decision_maker]
@@ -233,7 +248,14 @@ def build_plan(
     network = [p for p in facts.network if p.contact_id in chosen]
     shared = _shared_values(facts, answers, user_name.strip(), network)
     plan: list[PlannedTask] = []
+    # "No, or not sure": nothing goes straight to the decision maker; the letter still goes
+    # through the recruiter (who is asked who decided when nobody is on record).
+    direct = answers.can_reach_decision_maker is True or (
+        answers.can_reach_decision_maker is None and facts.decision_maker is not None
+    )
     for step in playbook.steps(path):
+        if step.audience is Audience.DECISION_MAKER and not direct:
+            continue
         due = add_business_days(today, step.due_business_days)
         if step.audience is Audience.EACH_INTERVIEWER and not facts.interviewers:
             draft = render_draft(FIND_INTERVIEWERS, shared, None, override_dir, playbook.templates)
@@ -272,6 +294,11 @@ def build_plan(
             notes = []
             if person is None and step.audience is not Audience.SELF:
                 notes.append(MISSING[step.audience])
+            if (
+                step.audience is Audience.DECISION_MAKER_VIA_RECRUITER
+                and facts.decision_maker is None
+            ):
+                notes.append(MISSING[Audience.DECISION_MAKER])
             if step.kind is TaskKind.REFERRAL and not network:
                 notes.append(MISSING[Audience.NETWORK_CONTACTS])
             plan.append(

@@ -52,6 +52,7 @@ def _clean_tasks(c: Checker, tasks: list[PlannedTask]) -> list[tuple[int, Task]]
             origin=TaskOrigin.PLAYBOOK,
             contact_id=planned.contact_id,
             interview_id=planned.interview_id,
+            needs_name=planned.needs_name,
         )
         rows.append((i, task))
     return rows
@@ -92,7 +93,14 @@ def confirm_plan(
                 session.add(task)
                 saved.append(task)
             elif not (before.done or before.sent_at is not None):
-                for name in ("title", "due_on", "draft_subject", "draft_body", "interview_id"):
+                for name in (
+                    "title",
+                    "due_on",
+                    "draft_subject",
+                    "draft_body",
+                    "interview_id",
+                    "needs_name",
+                ):
                     setattr(before, name, getattr(task, name))
                 saved.append(before)
         debrief = debrief_for_rejection(session, application_id)

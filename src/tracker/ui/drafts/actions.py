@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtWidgets import QMessageBox, QStyle, QWidget
 
 from tracker.domain.contacts import get_contact
 from tracker.domain.drafts.mailto import build_mailto
+from tracker.domain.drafts.templates import natural_list, unfilled_names
 from tracker.domain.errors import NotFoundError
 from tracker.domain.store import Store
 from tracker.domain.tasks import get_task
@@ -90,9 +91,27 @@ class DraftActions(QObject):
         except NotFoundError:
             return None
 
+    def _names_filled_or_go_ahead(self, draft: TaskDraft, verb: str) -> bool:
+        """A draft that still says [someone's name]: warn before it can go out."""
+        gaps = unfilled_names(draft.subject, draft.body)
+        if not gaps:
+            return True
+        parent = self.parent()
+        answer = QMessageBox.question(
+            parent if isinstance(parent, QWidget) else None,
+            "A name is missing",
+            f"This draft still says {natural_list(gaps)} where a name belongs. "
+            f"{verb} it anyway? (You can fill the name in after.)",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def copy(self) -> bool:
         draft = self._draft()
         if draft is None or draft.empty:
+            return False
+        if not self._names_filled_or_go_ahead(draft, "Copy"):
             return False
         QGuiApplication.clipboard().setText(draft.text())
         return True
@@ -100,5 +119,7 @@ class DraftActions(QObject):
     def open_in_mail(self) -> bool:
         draft = self._draft()
         if draft is None or draft.empty:
+            return False
+        if not self._names_filled_or_go_ahead(draft, "Open"):
             return False
         return QDesktopServices.openUrl(mailto_url(draft))

@@ -35,9 +35,8 @@ Index = QModelIndex | QPersistentModelIndex
 NAMES = {
     "fight_feedback_request": "Fight · Feedback request to the recruiter",
     "fight_follow_up": "Fight · Follow-up to the recruiter",
-    "fight_letter": "Fight · Letter to the decision maker",
+    "fight_letter": "Fight · Letter to the decision maker, through the recruiter",
     "fight_meeting_request": "Fight · Meeting request",
-    "fight_pass_letter": "Fight · Asking the recruiter to pass the letter on",
     "fight_reflection": "Fight · Your reflection",
     "fight_thank_you": "Fight · Thank-you note",
     "find_interviewers": "Finding your interviewers' names",

@@ -52,6 +52,7 @@ EDITABLE = ("title", "due_on", "subject", "body", "included")
 ROLE_FOR = {
     Audience.RECRUITER: ContactRole.RECRUITER,
     Audience.DECISION_MAKER: ContactRole.DECISION_MAKER,
+    Audience.DECISION_MAKER_VIA_RECRUITER: ContactRole.RECRUITER,
     Audience.HIRING_MANAGER_OR_RECRUITER: ContactRole.HIRING_MANAGER,
     Audience.EACH_INTERVIEWER: ContactRole.INTERVIEWER,
 }
@@ -198,11 +199,6 @@ class RejectionPanel(QDialog):
 
     def choose(self, path: object) -> None:
         self.path = DebriefPath(str(path))
-        self.plan.roles = {
-            step.id: ROLE_FOR[step.audience]
-            for step in self._playbook.steps(self.path)
-            if step.audience in ROLE_FOR
-        }
         self._rendered = []
         self.replan()
         self.go(2)
@@ -223,12 +219,23 @@ class RejectionPanel(QDialog):
         )
         self.choose(earlier.path)
 
+    def _role_for(self, audience: Audience) -> ContactRole:
+        """Whom "add someone" adds for a step: the letter needs a recruiter, then a decider."""
+        if audience is Audience.DECISION_MAKER_VIA_RECRUITER and self.facts.recruiter:
+            return ContactRole.DECISION_MAKER
+        return ROLE_FOR[audience]
+
     # --- the plan --------------------------------------------------------------------------
 
     def replan(self) -> None:
         """Build the plan again (after a person or a pick changed), keeping what was edited."""
         if self.path is None:
             return
+        self.plan.roles = {
+            step.id: self._role_for(step.audience)
+            for step in self._playbook.steps(self.path)
+            if step.audience in ROLE_FOR
+        }
         edits: dict[tuple[str, int], dict[str, object]] = {}
         old = self.plan.model.tasks()
         for key, now, was in zip(_keys(old), old, self._rendered, strict=False):
