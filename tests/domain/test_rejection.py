@@ -193,9 +193,8 @@ def test_gather_collects_the_facts(store: Store) -> None:
     assert facts.decision_maker.first_name == "Morgan"
     assert facts.hiring_manager is None
     assert [p.name for p in facts.network] == ["Ana Ruiz", "Lee Chen", "Rita Osei"]
-    assert facts.topics_with(ids["Priya Raman"]) == [
-        "Moving billing off the legacy system",
-        "on-call rotation",
+    assert facts.topics_with(ids["Priya Raman"]) == [  # as typed: a ";" stays inside
+        "Moving billing off the legacy system; on-call rotation"
     ]
     assert facts.interviews[0].label.startswith("Round 1 · Technical · ")
     with pytest.raises(NotFoundError):
@@ -280,7 +279,7 @@ def test_each_thank_you_quotes_only_that_interviewers_topics(store: Store) -> No
     ids = make_application(store)
     thanks = [t for t in fight_plan(store, ids) if t.step_id == "thanks"]
     expected = {
-        "Priya Raman": ("moving billing off the legacy system and on-call rotation", "first"),
+        "Priya Raman": ("moving billing off the legacy system; on-call rotation", "first"),
         "Tomás Ortega": ("how the team plans quarterly work", "second"),
         "Morgan Lee": ("scaling the data team", "second"),
     }
@@ -477,7 +476,7 @@ def test_add_person_inline_fills_the_gaps(store: Store) -> None:
     assert facts.recruiter.contact_id == recruiter
     assert facts.recruiter.name == "Jo Park"
     assert [p.contact_id for p in facts.interviewers] == [interviewer]
-    assert facts.topics_with(interviewer) == ["Kafka", "testing"]
+    assert facts.topics_with(interviewer) == ["Kafka; testing"]
     assert facts.last_interview_with(interviewer) == ids["first"]
     with store.reading() as s:
         companies = set(
@@ -487,7 +486,7 @@ def test_add_person_inline_fills_the_gaps(store: Store) -> None:
     assert companies == {app_company}
     plan = fight_plan(store, ids)
     assert step(plan, "ask").body.startswith("Hi Jo,")
-    assert step(plan, "thanks").body == "Hi Ken. Topics: Kafka and testing.\nSam"
+    assert step(plan, "thanks").body == "Hi Ken. Topics: Kafka; testing.\nSam"
 
 
 def test_add_person_inline_checks_its_input(store: Store) -> None:
@@ -555,3 +554,74 @@ def test_network_audience_and_edited_templates(store: Store, tmp_path: Path) -> 
     assert nobody[0].body == (  # no edited copies given: the playbook's own template
         "Hi [name from your network], you could talk to [names from your network].\nSam"
     )
+
+
+def test_what_stood_out_is_each_persons_own_words_latest_round_first(store: Store) -> None:
+    ids = make_application(store)
+    with store.transaction() as s:
+        third = Interview(
+            application_id=ids["app"],
+            round=3,
+            kind=InterviewKind.FINAL,
+            starts_at=_at(THURSDAY - timedelta(days=2)),
+        )
+        third.participants.append(
+            InterviewParticipant(
+                contact_id=ids["Priya Raman"],
+                topics="python typing\nThe idempotency keys I used",
+            )
+        )
+        s.add(third)
+    facts = gather(store, ids["app"])
+    assert facts.topics_with(ids["Priya Raman"]) == [
+        "python typing",  # round 3 first, as typed
+        "The idempotency keys I used",
+        "Moving billing off the legacy system; on-call rotation",
+    ]
+    plan = fight_plan(store, ids)
+    priya = next(t for t in plan if t.contact_id == ids["Priya Raman"] and t.step_id == "thanks")
+    assert priya.stood_out == (
+        "python typing, the idempotency keys I used and moving billing off the legacy system; "
+        "on-call rotation"
+    )
+    assert priya.interview_id == third.id
+    # Edited in the plan: used as written, for that person only.
+    answers = prefill_answers(facts)
+    answers.weak_contact_ids.add(ids["Priya Raman"])
+    edited = build_plan(
+        facts,
+        answers,
+        DebriefPath.FIGHT,
+        rejection_playbook(),
+        THURSDAY,
+        "Sam",
+        [],
+        stood_out_lines={ids["Priya Raman"]: "the Kafka consumer design"},
+    )
+    bodies = {t.contact_id: t.body for t in edited if t.step_id == "thanks"}
+    assert bodies[ids["Priya Raman"]] == "Hi Priya. Topics: the Kafka consumer design.\nSam"
+    assert "quarterly work" in bodies[ids["Tomás Ortega"]]
+    letter = step(edited, "letter")
+    assert "- python typing: [what you would add now]" in letter.body  # never re-capitalised
+
+
+def test_notes_written_about_someone_are_flagged_in_the_note_written_to_them(
+    store: Store,
+) -> None:
+    ids = make_application(store)
+    facts = gather(store, ids["app"])
+    plan = build_plan(
+        facts,
+        prefill_answers(facts),
+        DebriefPath.FLIGHT,
+        rejection_playbook(),
+        THURSDAY,
+        "Sam",
+        [],
+        stood_out_lines={ids["Morgan Lee"]: "his team's Rust rewrite"},
+    )
+    morgan = next(t for t in plan if t.contact_id == ids["Morgan Lee"])
+    assert morgan.note is not None
+    assert '"his"' in morgan.note
+    assert "his team's Rust rewrite" in morgan.body  # the person's words, untouched
+    assert all(t.note is None for t in plan if t.step_id == "thanks" and t is not morgan)

@@ -393,3 +393,24 @@ def test_no_decision_maker_on_record_asks_the_recruiter_who_decided(qtbot, store
     for task in tasks:
         holds_gap = "name]" in f"{task.title} {task.draft_body}"
         assert task.needs_name == holds_gap, task.title
+
+
+def test_what_stood_out_is_edited_in_the_plan_for_one_person(qtbot, store, events):
+    ids = make_application(store)
+    panel = open_panel(qtbot, store, events, ids["app"])
+    choose(qtbot, panel, DebriefPath.FLIGHT)
+    panel.plan.select_row(row_of(panel, "thanks"))  # Priya's
+    line = panel.plan.editor.stood_out
+    assert line.isVisibleTo(panel)
+    assert panel.plan.editor.stood_out_label.text() == "What stood out with Priya"
+    assert line.text() == "moving billing off the legacy system; on-call rotation"
+    line.selectAll()
+    qtbot.keyClicks(line, "the billing migration")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert not panel.confirmed
+    thanks = {t.contact_id: t.body for t in panel.tasks() if t.step_id == "thanks"}
+    assert thanks[ids["Priya Raman"]] == "Hi Priya. Topics: the billing migration.\nSam"
+    assert "quarterly work" in thanks[ids["Tomás Ortega"]]
+    assert panel.plan.editor.body.toPlainText() == thanks[ids["Priya Raman"]]
+    panel.plan.select_row(row_of(panel, "offer"))
+    assert not panel.plan.editor.stood_out.isVisibleTo(panel)  # only on thank-you notes

@@ -32,7 +32,8 @@ FIELDS: dict[str, str] = {
     "title": "their job title",
     "company": "the company",
     "role": "the role you applied for",
-    "topics": "what you discussed with this person, from your interview notes",
+    "topics": "what stood out with this person (from your interview notes; edit it in the plan)",
+    "interview_name": "the interview you had with this person ('the technical interview')",
     "interviews": "the interviews on record, one per line",
     "weak_points": "the interviews and people you marked as weaker, one per line",
     "letter_points": "the points your letter should address, one per line",
@@ -52,6 +53,7 @@ GAPS: dict[str, str] = {
     "company": "[company]",
     "role": "[role]",
     "topics": "[what you discussed]",
+    "interview_name": "[the interview]",
     "interviews": "[your interviews]",
     "weak_points": "[where the interviews felt weaker]",
     "letter_points": "[the points you want to address]",
@@ -239,8 +241,8 @@ def natural_list(items: list[str]) -> str:
 
 
 def topic_items(topics: str | None) -> list[str]:
-    """The separate topics in a notes field (split on new lines and semicolons)."""
-    pieces = re.split(r"[;\n]+", topics or "")
+    """The separate topics in a notes field: one a line, as typed (a ";" stays inside)."""
+    pieces = re.split(r"\n+", topics or "")
     return [piece.strip().rstrip(".").strip() for piece in pieces if piece.strip()]
 
 

@@ -29,6 +29,15 @@ KnowsWhy = Literal["me", "role_changed", "process_changed", "dont_know"]
 KNOWS_WHY: tuple[KnowsWhy, ...] = ("me", "role_changed", "process_changed", "dont_know")
 FIND_INTERVIEWERS = "find_interviewers"
 YOU = "You"
+INTERVIEW_NAMES = {
+    InterviewKind.PHONE_SCREEN: "the phone screen",
+    InterviewKind.TECHNICAL: "the technical interview",
+    InterviewKind.BEHAVIOURAL: "the behavioural interview",
+    InterviewKind.PANEL: "the panel interview",
+    InterviewKind.ONSITE: "the onsite interview",
+    InterviewKind.FINAL: "the final interview",
+    InterviewKind.OTHER: "the interview",
+}
 
 # -- What the app knows ---------------------------------------------------------------
 
@@ -96,13 +105,20 @@ class RejectionFacts:
         return max(0, (self.rejected_at.date() - self.started_at.date()).days)
 
     def topics_with(self, contact_id: int) -> list[str]:
-        """What was discussed with one person, over all their interviews."""
+        """What was discussed with one person, most recent interview first, as typed."""
         found: list[str] = []
-        for interview in self.interviews:
+        for interview in reversed(self.interviews):
             for part in interview.participants:
                 if part.person.contact_id == contact_id:
                     found += [t for t in topic_items(part.topics) if t not in found]
         return found
+
+    def interview_name_with(self, contact_id: int) -> str | None:
+        """ "the technical interview": the latest one this person was in."""
+        for interview in reversed(self.interviews):
+            if any(p.person.contact_id == contact_id for p in interview.participants):
+                return INTERVIEW_NAMES[interview.kind]
+        return None
 
     def last_interview_with(self, contact_id: int) -> int | None:
         ids = [

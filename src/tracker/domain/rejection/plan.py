@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -118,6 +119,7 @@ class PlannedTask:
     email: str | None = None  # where the draft goes, when known
     why: str = ""  # the step's reason, from the playbook
     note: str | None = None  # what is missing, and how to fill it
+    stood_out: str | None = None  # a thank-you's "what stood out with this person" line
 
     @property
     def needs_name(self) -> bool:
@@ -182,7 +184,29 @@ def _letter_points(facts: RejectionFacts, answers: Answers) -> str | None:
     for person in facts.interviewers:
         if person.contact_id in people:
             topics += [t for t in facts.topics_with(person.contact_id) if t not in topics]
-    return "\n".join(f"- {t[:1].upper()}{t[1:]}: [what you would add now]" for t in topics) or None
+    return "\n".join(f"- {t}: [what you would add now]" for t in topics) or None
+
+
+STOOD_OUT_TOPICS = 3  # the prefilled line names at most this many of a person's topics
+THIRD_PERSON = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
+
+
+def stood_out(facts: RejectionFacts, contact_id: int) -> str:
+    """What stood out with one person, prefilled from their topics (most recent first):
+    "A, B and C", each in the words typed (only a safe first capital dropped)."""
+    topics = facts.topics_with(contact_id)[:STOOD_OUT_TOPICS]
+    return natural_list([in_sentence(t) for t in topics])
+
+
+def _third_person_note(name: str, line: str) -> str | None:
+    """Notes written about someone read oddly in a note written to them: say so."""
+    found = THIRD_PERSON.search(line)
+    if found is None:
+        return None
+    return (
+        f'What stood out says "{found.group(0)}", and this note is written to {name}: '
+        "edit the line so it speaks to them."
+    )
 
 
 def _shared_values(
@@ -242,8 +266,13 @@ def build_plan(
     user_name: str,
     chosen_network_ids: Iterable[int],
     override_dir: Path | None = None,
+    stood_out_lines: Mapping[int, str] | None = None,
 ) -> list[PlannedTask]:
-    """The tasks *path* would create, in playbook order, with their drafts filled in."""
+    """The tasks *path* would create, in playbook order, with their drafts filled in.
+
+    *stood_out_lines* holds the "what stood out" line edited for an interviewer (by contact
+    id); anyone not in it gets the line prefilled from their topics."""
+    lines = stood_out_lines or {}
     chosen = set(chosen_network_ids)
     network = [p for p in facts.network if p.contact_id in chosen]
     shared = _shared_values(facts, answers, user_name.strip(), network)
@@ -280,6 +309,8 @@ def build_plan(
             gap = GAP_NAMES[step.audience]
             gaps = {"first_name": gap, "full_name": gap}
             interview_id = None
+            notes: list[str] = []
+            line_stood_out: str | None = None
             if person is not None:
                 values |= {
                     "first_name": person.first_name,
@@ -287,11 +318,13 @@ def build_plan(
                     "title": person.title,
                 }
                 if step.audience is Audience.EACH_INTERVIEWER:
-                    topics = facts.topics_with(person.contact_id)
-                    values["topics"] = natural_list([in_sentence(t) for t in topics])
+                    line = lines.get(person.contact_id, stood_out(facts, person.contact_id))
+                    values["topics"] = line.strip()
+                    values["interview_name"] = facts.interview_name_with(person.contact_id)
                     interview_id = facts.last_interview_with(person.contact_id)
+                    line_stood_out = line
+                    notes.append(_third_person_note(person.first_name, line) or "")
             draft = render_draft(step.template, values, gaps, override_dir, playbook.templates)
-            notes = []
             if person is None and step.audience is not Audience.SELF:
                 notes.append(MISSING[step.audience])
             if (
@@ -318,7 +351,8 @@ def build_plan(
                     body=draft.body,
                     email=person.email if person else None,
                     why=step.why,
-                    note=" ".join(dict.fromkeys(notes)) or None,
+                    note=" ".join(dict.fromkeys(n for n in notes if n)) or None,
+                    stood_out=line_stood_out,
                 )
             )
     return plan

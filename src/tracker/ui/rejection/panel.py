@@ -117,6 +117,7 @@ class RejectionPanel(QDialog):
         self.path: DebriefPath | None = None
         self.confirmed = False
         self._rendered: list[PlannedTask] = []  # the plan as built, to tell edits apart
+        self.stood_out: dict[int, str] = {}  # contact id -> the line edited in the plan
         self.setWindowTitle(f"Plan my response — {self.facts.company}")
         self.resize(1000, 720)
 
@@ -128,6 +129,7 @@ class RejectionPanel(QDialog):
         self.questions.chosen.connect(self.choose)
         self.plan = PlanPage(store, events, self.facts)
         self.plan.person_added.connect(self._person_added)
+        self.plan.editor.edited.connect(self._task_edited)
         self.plan.network_changed.connect(self.replan)
         self.plan.model.dataChanged.connect(self._sync_buttons)
         self.plan.model.modelReset.connect(self._sync_buttons)
@@ -251,6 +253,7 @@ class RejectionPanel(QDialog):
             self.user_name(),
             self.plan.network.chosen_ids(),
             self._override_dir,
+            self.stood_out,
         )
         mark_earlier(tasks, self.earlier)
         self._rendered = [copy(task) for task in tasks]
@@ -258,6 +261,13 @@ class RejectionPanel(QDialog):
             for field, value in edits.get(key, {}).items():
                 setattr(task, field, value)
         self.plan.show_plan(self.path, tasks, self.facts)
+
+    def _task_edited(self, field: str) -> None:
+        """A new "what stood out" line: that person's thank-you notes are drafted again."""
+        task = self.plan.editor.task
+        if field == "stood_out" and task is not None and task.contact_id is not None:
+            self.stood_out[task.contact_id] = task.stood_out or ""
+            self.replan()
 
     def tasks(self) -> list[PlannedTask]:
         return self.plan.model.tasks()

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -27,7 +26,7 @@ from tracker.domain.store import Store
 from tracker.ui.common.forms import error_label
 from tracker.ui.common.writes import run_write
 from tracker.ui.events import DataEvents
-from tracker.ui.rejection.editor import TaskEditor
+from tracker.ui.rejection.editor import ApplyOnEnter, TaskEditor
 from tracker.ui.rejection.know_page import heading_label, hint_label
 from tracker.ui.rejection.models import NetworkModel, PlanModel
 from tracker.ui.rejection.people import PersonForm
@@ -37,15 +36,6 @@ INTROS = {
     DebriefPath.FLIGHT: "Your plan: move on, and leave well",
 }
 NO_NETWORK = "No one in your network yet. Add someone you would happily recommend:"
-
-
-class NameEdit(QLineEdit):
-    """Enter applies the name to the drafts; it does not press the panel's default button."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        super().keyPressEvent(event)
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
 
 
 def _text_box(placeholder: str, name: str) -> QPlainTextEdit:
@@ -132,7 +122,7 @@ class PlanPage(QWidget):
             "do_differently": error_label(self),
             SIGNER_NAME: error_label(self),
         }
-        self.user_name = NameEdit()
+        self.user_name = ApplyOnEnter()
         self.user_name.setAccessibleName("Your name, for signing drafts")
         self.user_name.setPlaceholderText("Your name")
         self.user_name.setMaximumWidth(240)
