@@ -6,6 +6,8 @@ step id.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog
 from sqlalchemy import select
@@ -19,8 +21,8 @@ from tests.domain.test_rejection import (
     make_application,
 )
 from tests.fixtures import rejection_playbook
-from tracker.db.enums import DebriefPath, TaskKind, TaskOrigin
-from tracker.db.models import RejectionDebrief, Task
+from tracker.db.enums import DebriefPath, InterviewKind, TaskKind, TaskOrigin
+from tracker.db.models import Contact, Interview, InterviewParticipant, RejectionDebrief, Task
 from tracker.domain.changes import Kind
 from tracker.domain.settings import SIGNER_NAME, get_signer_name, set_signer_name
 from tracker.domain.tasks import complete_task
@@ -414,3 +416,38 @@ def test_what_stood_out_is_edited_in_the_plan_for_one_person(qtbot, store, event
     assert panel.plan.editor.body.toPlainText() == thanks[ids["Priya Raman"]]
     panel.plan.select_row(row_of(panel, "offer"))
     assert not panel.plan.editor.stood_out.isVisibleTo(panel)  # only on thank-you notes
+
+
+# --- interviews still to come ----------------------------------------------------------------
+
+
+def test_interviews_not_held_yet_are_not_thanked_for_and_can_be_cancelled(qtbot, store, events):
+    ids = make_application(store)
+    with store.transaction() as s:
+        ken = Contact(name="Ken Ito", title="Staff Engineer")
+        s.add(ken)
+        screen = Interview(
+            application_id=ids["app"],
+            round=3,
+            kind=InterviewKind.PHONE_SCREEN,
+            starts_at=datetime.now(UTC) + timedelta(days=2),
+        )
+        screen.participants.append(InterviewParticipant(contact=ken, topics="Kafka"))
+        s.add(screen)
+        s.flush()
+        ken_id, screen_id = ken.id, screen.id
+    panel = open_panel(qtbot, store, events, ids["app"])
+    assert "Still booked: Round 3 · Phone screen" in panel.know.upcoming.text()
+    assert "Ken Ito" not in panel.know.record.text()
+    assert "two interviews" in panel.know.summary.text()
+    choose(qtbot, panel, DebriefPath.FLIGHT)
+    assert ken_id not in {t.contact_id for t in panel.tasks()}  # no thank-you for Ken
+
+    panel.go(0)
+    with qtbot.waitSignal(events.changed):
+        qtbot.mouseClick(panel.know.cancel_upcoming, Qt.MouseButton.LeftButton)
+    with store.reading() as s:
+        assert s.get(Interview, screen_id) is None
+        assert s.get(Interview, ids["second"]) is not None  # held ones stay
+    assert not panel.know.upcoming.isVisibleTo(panel)
+    assert panel.facts.upcoming == ()

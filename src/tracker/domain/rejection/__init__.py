@@ -34,6 +34,7 @@ from tracker.domain.rejection.plan import (
 from tracker.domain.rejection.save import (
     ConfirmResult,
     add_person_inline,
+    cancel_interviews,
     confirm_plan,
     debrief_exists,
     latest_rejection_at,
@@ -57,6 +58,7 @@ __all__ = [
     "RejectionFacts",
     "add_person_inline",
     "build_plan",
+    "cancel_interviews",
     "confirm_plan",
     "debrief_exists",
     "gather",

@@ -6,7 +6,7 @@ gather() reads it all in five queries; the panel and the plan work from the resu
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Literal
 
 from sqlalchemy import select
@@ -97,6 +97,7 @@ class RejectionFacts:
     hiring_manager: Person | None
     decision_maker: Person | None
     network: tuple[Person, ...]  # the person's own network, by name
+    upcoming: tuple[InterviewFacts, ...] = ()  # booked but not held yet: never thanked for
 
     @property
     def process_days(self) -> int | None:
@@ -129,8 +130,12 @@ class RejectionFacts:
         return ids[-1] if ids else None
 
 
-def gather(store: Store, application_id: int) -> RejectionFacts:
-    """Everything the panel shows about one application, in five queries."""
+def gather(store: Store, application_id: int, now: datetime | None = None) -> RejectionFacts:
+    """Everything the panel shows about one application, in five queries.
+
+    Only interviews that have happened (or have no date) count; later ones are kept apart
+    in .upcoming, and the people only in those are not among the interviewers."""
+    now = now or datetime.now(UTC)
     person = (Contact.id, Contact.name, Contact.title, Contact.email)
     with store.reading() as session:
         head = session.execute(
@@ -181,6 +186,8 @@ def gather(store: Store, application_id: int) -> RejectionFacts:
         int, tuple[tuple[int, InterviewKind, datetime | None, int | None], list[Participant]]
     ] = {}
     interviewers: dict[int, Person] = {}
+    later: set[int] = set()  # interviews not held yet
+    only_later: set[int] = set()  # people seen only in those
     for (
         iid,
         rnd,
@@ -195,15 +202,20 @@ def gather(store: Store, application_id: int) -> RejectionFacts:
         email,
     ) in interview_rows:
         _, people = interviews.setdefault(iid, ((rnd, kind, starts, assessed), []))
+        if starts is not None and starts > now:
+            later.add(iid)
         if cid is not None:
             who = Person(cid, name, title, email)
             people.append(Participant(who, topics, connection))
-            interviewers.setdefault(cid, who)
+            if iid in later:
+                only_later.add(cid)
+            else:
+                interviewers.setdefault(cid, who)
     by_role: dict[ContactRole, Person] = {}
     for role, cid, name, title, email in role_rows:
         who = Person(cid, name, title, email)
         by_role.setdefault(role, who)
-        if role is ContactRole.INTERVIEWER:
+        if role is ContactRole.INTERVIEWER and (cid in interviewers or cid not in only_later):
             interviewers.setdefault(cid, who)  # on record as an interviewer, notes or not
     rejections = [when for when, stage in changes if stage is Stage.REJECTED]
     return RejectionFacts(
@@ -215,6 +227,12 @@ def gather(store: Store, application_id: int) -> RejectionFacts:
         interviews=tuple(
             InterviewFacts(iid, rnd, kind, starts, assessed, tuple(people))
             for iid, ((rnd, kind, starts, assessed), people) in interviews.items()
+            if iid not in later
+        ),
+        upcoming=tuple(
+            InterviewFacts(iid, rnd, kind, starts, assessed, tuple(people))
+            for iid, ((rnd, kind, starts, assessed), people) in interviews.items()
+            if iid in later
         ),
         interviewers=tuple(interviewers.values()),
         recruiter=by_role.get(ContactRole.RECRUITER),

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tracker.db.coltypes import utcnow
 from tracker.db.enums import ContactRole, DebriefPath, Stage, TaskKind, TaskOrigin
 from tracker.db.models import (
     Application,
@@ -184,6 +185,24 @@ def add_person_inline(
                 )
             )
         return written(session, contact.id)
+
+
+def cancel_interviews(store: Store, application_id: int, interview_ids: list[int]) -> Written[int]:
+    """Take interviews booked after the rejection off the record, all together; only this
+    application's interviews that have not started yet. Returns how many went."""
+    with store.transaction() as session:
+        fetch(session, Application, application_id)
+        rows = session.scalars(
+            select(Interview).where(
+                Interview.id.in_(interview_ids),
+                Interview.application_id == application_id,
+                Interview.starts_at > utcnow(),
+            )
+        ).all()
+        for interview in rows:
+            session.delete(interview)
+        session.flush()
+        return written(session, len(rows))
 
 
 # -- When the panel opens -------------------------------------------------------------

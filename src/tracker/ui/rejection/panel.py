@@ -123,6 +123,7 @@ class RejectionPanel(QDialog):
 
         self.know = KnowPage(store, events, self.facts)
         self.know.person_added.connect(self._person_added)
+        self.know.interviews_cancelled.connect(lambda: self._person_added(None))
         self.questions = QuestionsPage(
             self.facts, self.earlier.answers if self.earlier else prefill_answers(self.facts)
         )
@@ -275,7 +276,8 @@ class RejectionPanel(QDialog):
     def user_name(self) -> str:
         return self.plan.user_name.text().strip()
 
-    def _person_added(self, contact_id: int) -> None:
+    def _person_added(self, contact_id: int | None) -> None:
+        """Someone was added (or booked interviews cancelled): gather the facts again."""
         answers = self.questions.answers()
         self.facts = gather(self._store, self._id)
         self.know.show_facts(self.facts)
@@ -286,7 +288,7 @@ class RejectionPanel(QDialog):
         self.stack.insertWidget(1, self.questions)
         self.stack.removeWidget(old)
         old.deleteLater()
-        if any(p.contact_id == contact_id for p in self.facts.network):
+        if contact_id is not None and any(p.contact_id == contact_id for p in self.facts.network):
             self.plan.network.set_people(self.facts.network)
             self.plan.network.choose(contact_id)  # replans through network_changed
         self.replan()
