@@ -25,7 +25,7 @@ from tracker.db.enums import DebriefPath, InterviewKind, TaskKind, TaskOrigin
 from tracker.db.models import Contact, Interview, InterviewParticipant, RejectionDebrief, Task
 from tracker.domain.changes import Kind
 from tracker.domain.settings import SIGNER_NAME, get_signer_name, set_signer_name
-from tracker.domain.tasks import complete_task
+from tracker.domain.tasks import TaskInput, complete_task, create_task, open_tasks
 from tracker.ui.rejection.panel import LEGACY_USER_NAME_KEY, RejectionPanel
 
 
@@ -451,3 +451,28 @@ def test_interviews_not_held_yet_are_not_thanked_for_and_can_be_cancelled(qtbot,
         assert s.get(Interview, ids["second"]) is not None  # held ones stay
     assert not panel.know.upcoming.isVisibleTo(panel)
     assert panel.facts.upcoming == ()
+
+
+# --- tasks the rejection made moot -----------------------------------------------------------
+
+
+def test_open_tasks_of_the_application_are_offered_for_closing(qtbot, store, events):
+    ids = make_application(store)
+    prep = create_task(
+        store, TaskInput(title="Prepare questions for the screen", application_id=ids["app"])
+    ).value
+    keep = create_task(
+        store, TaskInput(title="Ask Priya for coffee anyway", application_id=ids["app"])
+    ).value
+    panel = open_panel(qtbot, store, events, ids["app"])
+    choose(qtbot, panel, DebriefPath.FLIGHT)
+    old = panel.plan.old_list
+    assert panel.plan.old_box.isVisibleTo(panel)
+    titles = [old.model().index(r, 0).data() for r in range(old.model().rowCount())]
+    assert titles == ["Prepare questions for the screen", "Ask Priya for coffee anyway"]
+    toggle_row(qtbot, old, 1)  # this one still makes sense
+    confirm(qtbot, panel, events)
+    with store.reading() as s:
+        assert s.get(Task, prep).done
+        assert not s.get(Task, keep).done
+    assert [t.id for t in open_tasks(store, ids["app"]) if t.id in (prep, keep)] == [keep]

@@ -3,6 +3,7 @@ missing from the panel, and whether the panel should open on its own."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -67,11 +68,13 @@ def confirm_plan(
     went_well: str | None,
     do_differently: str | None,
     tasks: list[PlannedTask],
+    close_task_ids: Iterable[int] = (),
 ) -> Written[ConfirmResult]:
     """Save every ticked task (origin: playbook) and the debrief together, or nothing.
 
     Planned again for the same rejection, the debrief is updated, tasks done or sent are
-    kept, drafts not yet sent are replaced and only what is missing is added."""
+    kept, drafts not yet sent are replaced and only what is missing is added. The
+    application's tasks in *close_task_ids* (ones the rejection made moot) are marked done."""
     c = Checker()
     chosen = c.choice("path", "Path", DebriefPath, path)
     if chosen is None:
@@ -104,6 +107,17 @@ def confirm_plan(
                 ):
                     setattr(before, name, getattr(task, name))
                 saved.append(before)
+        closing = set(close_task_ids)
+        if closing:
+            moot = session.scalars(
+                select(Task).where(
+                    Task.id.in_(closing),
+                    Task.application_id == application_id,
+                    Task.done.is_(False),
+                )
+            )
+            for old in moot:
+                old.done, old.done_at, old.snoozed_until = True, utcnow(), None
         debrief = debrief_for_rejection(session, application_id)
         if debrief is None:
             debrief = RejectionDebrief(application_id=application_id)

@@ -37,6 +37,7 @@ from tracker.domain.rejection.existing import earlier_plan, mark_earlier
 from tracker.domain.rejection.playbook import Audience, Playbook, default_playbook
 from tracker.domain.settings import clean_signer_name, get_signer_name, set_signer_name
 from tracker.domain.store import Store
+from tracker.domain.tasks import open_tasks
 from tracker.ui.common.dates import format_day
 from tracker.ui.common.writes import run_write
 from tracker.ui.events import DataEvents
@@ -135,6 +136,10 @@ class RejectionPanel(QDialog):
         self.plan.model.dataChanged.connect(self._sync_buttons)
         self.plan.model.modelReset.connect(self._sync_buttons)
         self.plan.user_name.setText(user_name or saved_user_name(store) or os_full_name())
+        earlier_ids = {t.id for t in self.earlier.tasks} if self.earlier else set()
+        self.plan.show_open_tasks(
+            [t for t in open_tasks(store, application_id) if t.id not in earlier_ids]
+        )
         self.stack = QStackedWidget()
         for page in (self.know, self.questions, self.plan):
             self.stack.addWidget(page)
@@ -322,6 +327,7 @@ class RejectionPanel(QDialog):
                 self.plan.went_well.toPlainText(),
                 self.plan.do_differently.toPlainText(),
                 self.tasks(),
+                self.plan.tasks_to_close(),
             ),
             title="Could not save the plan",
             show_problems=self.plan.show_problems,

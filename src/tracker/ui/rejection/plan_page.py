@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -23,6 +24,8 @@ from tracker.domain.contacts import ContactInput, create_contact
 from tracker.domain.rejection import PlannedTask, RejectionFacts
 from tracker.domain.settings import SIGNER_NAME, SIGNER_NAME_LIMIT
 from tracker.domain.store import Store
+from tracker.domain.tasks import TaskRow
+from tracker.ui.common.dates import short_day
 from tracker.ui.common.forms import error_label
 from tracker.ui.common.writes import run_write
 from tracker.ui.events import DataEvents
@@ -96,8 +99,25 @@ class PlanPage(QWidget):
         self.form = PersonForm(store, events, facts.application_id, facts.company)
         self.form.added.connect(self.person_added)
 
+        self.old_tasks = QStandardItemModel(self)
+        self.old_list = QListView()
+        self.old_list.setModel(self.old_tasks)
+        self.old_list.setAccessibleName("Open tasks to close")
+        self.old_list.setMaximumHeight(96)
+        self.old_box = QWidget()
+        old = QVBoxLayout(self.old_box)
+        old.setContentsMargins(0, 6, 0, 0)
+        old.addWidget(heading_label("Still open for this application", 1.0))
+        old.addWidget(
+            hint_label(
+                "Ticked ones are marked done when you save. Untick any that still make sense."
+            )
+        )
+        old.addWidget(self.old_list)
+        self.old_box.hide()
         left = QVBoxLayout()
         left.addWidget(self.list, 1)
+        left.addWidget(self.old_box)
         left.addWidget(self.network_box)
         side = QWidget()
         side.setFixedWidth(370)
@@ -189,6 +209,27 @@ class PlanPage(QWidget):
         self.adder.setVisible(not has_network)
         self.model.set_tasks(tasks)
         self.select_row(min(row, len(tasks) - 1))
+
+    def show_open_tasks(self, tasks: list[TaskRow]) -> None:
+        """The application's other open tasks, ticked to close: most no longer make sense."""
+        self.old_tasks.clear()
+        for task in tasks:
+            due = f" · due {short_day(task.due_on)}" if task.due_on else ""
+            item = QStandardItem(f"{task.title}{due}")
+            item.setData(task.id, Qt.ItemDataRole.UserRole)
+            item.setEditable(False)
+            item.setCheckable(True)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.old_tasks.appendRow(item)
+        self.old_box.setVisible(bool(tasks))
+
+    def tasks_to_close(self) -> list[int]:
+        items = (self.old_tasks.item(row) for row in range(self.old_tasks.rowCount()))
+        return [
+            int(item.data(Qt.ItemDataRole.UserRole))
+            for item in items
+            if item.checkState() is Qt.CheckState.Checked
+        ]
 
     def show_earlier(self, text: str) -> None:
         """Say that a plan was made before and what saving again does with it."""
