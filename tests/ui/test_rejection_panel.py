@@ -134,14 +134,36 @@ def test_flight_with_two_network_contacts(qtbot, store, events):
     assert debriefs[0].path is DebriefPath.FLIGHT
 
 
-def test_not_now_creates_nothing(qtbot, store, events):
+def test_not_now_leaves_a_reminder_for_the_next_weekday(qtbot, store, events):
     ids = make_application(store)
-    panel = open_panel(qtbot, store, events, ids["app"])
+    panel = open_panel(qtbot, store, events, ids["app"])  # a Thursday
     choose(qtbot, panel, DebriefPath.FIGHT)
-    with qtbot.assertNotEmitted(events.changed):
+    assert panel.remind.isChecked()
+    with qtbot.waitSignal(events.changed):
         qtbot.mouseClick(panel.not_now, Qt.MouseButton.LeftButton)
     assert panel.result() == QDialog.DialogCode.Rejected
     assert not panel.confirmed
+    tasks, debriefs = saved(store)
+    assert debriefs == []
+    assert [(t.title, t.due_on, t.done) for t in tasks] == [
+        ("Plan your response to Backend Engineer at Northwind", FRIDAY, False)
+    ]
+    again = open_panel(qtbot, store, events, ids["app"])
+    qtbot.mouseClick(again.not_now, Qt.MouseButton.LeftButton)
+    assert len(saved(store)[0]) == 1  # never twice
+    planned = open_panel(qtbot, store, events, ids["app"])
+    choose(qtbot, planned, DebriefPath.FLIGHT)
+    confirm(qtbot, planned, events)
+    reminder = saved(store)[0][0]
+    assert reminder.done  # planning ticks the reminder off
+
+
+def test_not_now_without_the_reminder_creates_nothing(qtbot, store, events):
+    ids = make_application(store)
+    panel = open_panel(qtbot, store, events, ids["app"])
+    panel.remind.click()
+    with qtbot.assertNotEmitted(events.changed):
+        qtbot.mouseClick(panel.not_now, Qt.MouseButton.LeftButton)
     assert saved(store) == ([], [])
 
 

@@ -254,6 +254,18 @@ def in_sentence(topic: str) -> str:
     return topic
 
 
+def shorten(text: str, limit: int) -> str:
+    """*text* cut to at most *limit* characters, at a word where one is near, ending "…"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: max(1, limit - 1)]
+    space = cut.rfind(" ")
+    if space >= limit * 2 // 3:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-—") + "…"
+
+
 def count_words(n: int, one: str, many: str) -> str:
     words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
     number = words[n] if 0 <= n < len(words) else str(n)

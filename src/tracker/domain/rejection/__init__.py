@@ -39,6 +39,7 @@ from tracker.domain.rejection.save import (
     debrief_exists,
     latest_rejection_at,
     needs_panel,
+    remind_to_plan,
 )
 
 __all__ = [
@@ -65,5 +66,6 @@ __all__ = [
     "latest_rejection_at",
     "needs_panel",
     "prefill_answers",
+    "remind_to_plan",
     "suggest_path",
 ]

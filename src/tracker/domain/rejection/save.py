@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,11 +23,14 @@ from tracker.db.models import (
     Task,
 )
 from tracker.domain.changes import Written
+from tracker.domain.drafts.templates import shorten
 from tracker.domain.errors import ValidationError
 from tracker.domain.rejection.existing import debrief_for_rejection, pair, planned_tasks
 from tracker.domain.rejection.plan import Answers, PlannedTask
 from tracker.domain.store import Store, fetch, written
 from tracker.domain.validate import LONG_TEXT, Checker
+
+TITLE_LIMIT = 300  # Task.title
 
 # -- Saving ---------------------------------------------------------------------------
 
@@ -85,7 +88,7 @@ def confirm_plan(
     c.done()
     assert chosen is not None
     with store.transaction() as session:
-        fetch(session, Application, application_id)
+        application = fetch(session, Application, application_id)
         _check_links(session, application_id, rows)
         # One debrief and one set of tasks per rejection: planning again keeps what is done
         # or sent, replaces drafts not yet sent and adds only what is missing.
@@ -107,17 +110,16 @@ def confirm_plan(
                 ):
                     setattr(before, name, getattr(task, name))
                 saved.append(before)
-        closing = set(close_task_ids)
-        if closing:
-            moot = session.scalars(
-                select(Task).where(
-                    Task.id.in_(closing),
-                    Task.application_id == application_id,
-                    Task.done.is_(False),
-                )
+        # The moot tasks picked, and a "Plan your response" reminder: done now.
+        moot = session.scalars(
+            select(Task).where(
+                Task.id.in_(set(close_task_ids)) | (Task.title == _reminder_title(application)),
+                Task.application_id == application_id,
+                Task.done.is_(False),
             )
-            for old in moot:
-                old.done, old.done_at, old.snoozed_until = True, utcnow(), None
+        )
+        for old in moot:
+            old.done, old.done_at, old.snoozed_until = True, utcnow(), None
         debrief = debrief_for_rejection(session, application_id)
         if debrief is None:
             debrief = RejectionDebrief(application_id=application_id)
@@ -217,6 +219,41 @@ def cancel_interviews(store: Store, application_id: int, interview_ids: list[int
             session.delete(interview)
         session.flush()
         return written(session, len(rows))
+
+
+REMINDER_TITLE = "Plan your response to {what}"
+
+
+def _reminder_title(application: Application) -> str:
+    what = f"{application.role} at {application.company.name}"
+    return shorten(REMINDER_TITLE.format(what=what), TITLE_LIMIT)
+
+
+def remind_to_plan(store: Store, application_id: int, due_on: date) -> Written[int | None]:
+    """ "Not now": a to-do to plan the response later, unless one is already open.
+    Returns the new task's id (None when one was already there)."""
+    with store.transaction() as session:
+        application = fetch(session, Application, application_id)
+        title = _reminder_title(application)
+        already = session.scalar(
+            select(Task.id).where(
+                Task.application_id == application_id,
+                Task.done.is_(False),
+                Task.title == title,
+            )
+        )
+        if already is not None:
+            return written(session, None)
+        task = Task(
+            kind=TaskKind.TODO,
+            title=title,
+            due_on=due_on,
+            origin=TaskOrigin.PLAYBOOK,
+            application_id=application_id,
+        )
+        session.add(task)
+        session.flush()
+        return written(session, task.id)
 
 
 # -- When the panel opens -------------------------------------------------------------

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.db.enums import ContactRole, DebriefPath
+from tracker.domain.drafts.business_days import add_business_days
 from tracker.domain.errors import ValidationError
 from tracker.domain.rejection import (
     PlannedTask,
@@ -32,6 +34,7 @@ from tracker.domain.rejection import (
     confirm_plan,
     gather,
     prefill_answers,
+    remind_to_plan,
 )
 from tracker.domain.rejection.existing import earlier_plan, mark_earlier
 from tracker.domain.rejection.playbook import Audience, Playbook, default_playbook
@@ -156,8 +159,11 @@ class RejectionPanel(QDialog):
 
         self.not_now = QPushButton("Not now")
         self.not_now.setAccessibleName("Close without creating anything")
-        self.not_now.setToolTip("Nothing is created. You can plan this later from the application.")
-        self.not_now.clicked.connect(self.reject)
+        self.not_now.setToolTip("No plan is made. You can plan this later from the application.")
+        self.not_now.clicked.connect(self.not_now_clicked)
+        self.remind = QCheckBox("Remind me tomorrow")
+        self.remind.setChecked(True)
+        self.remind.setToolTip("Leaves a to-do to plan your response, due the next weekday")
         self.back_button = QPushButton("Back")
         self.back_button.setAccessibleName("Back to the previous step")
         self.back_button.clicked.connect(lambda: self.go(self.stack.currentIndex() - 1))
@@ -169,6 +175,7 @@ class RejectionPanel(QDialog):
         self.create_button.clicked.connect(self.confirm)
         buttons = QHBoxLayout()
         buttons.addWidget(self.not_now)
+        buttons.addWidget(self.remind)
         buttons.addStretch(1)
         for button in (self.back_button, self.next_button, self.create_button):
             button.setAutoDefault(False)
@@ -182,6 +189,7 @@ class RejectionPanel(QDialog):
         layout.addLayout(buttons)
         self.go(0)
         if self.earlier is not None:
+            self.remind.hide()  # a plan exists: nothing to be reminded of
             self._show_earlier()
 
     # --- moving between steps --------------------------------------------------------------
@@ -306,6 +314,18 @@ class RejectionPanel(QDialog):
         self.create_button.setText(
             f"Create {count} task{'' if count == 1 else 's'}" if count else "Save the debrief"
         )
+
+    def not_now_clicked(self) -> None:
+        """Close without a plan; unless told not to, leave a to-do for the next weekday."""
+        if self.remind.isChecked() and self.earlier is None:
+            due = add_business_days(self._today, 1)
+            run_write(
+                self,
+                self._events,
+                lambda: remind_to_plan(self._store, self._id, due),
+                title="Could not leave the reminder",
+            )
+        self.reject()
 
     def confirm(self) -> bool:
         if self.path is None:
