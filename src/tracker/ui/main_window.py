@@ -229,11 +229,14 @@ class MainWindow(QMainWindow):
         data = get_application(self._store, application_id)
         if Stage(data.stage) is Stage.REJECTED:
             return True
+        from html import escape
+
+        what = escape(f"{data.role} at {data.company}")  # shown as typed, never as markup
         QMessageBox.information(
             self,
             "Plan my response",
-            f"{data.role} at {data.company} is in {Stage(data.stage).label}, not Rejected. "
-            "Plan my response is for applications that were turned down.",
+            f"<p>{what} is in {Stage(data.stage).label}, not Rejected. "
+            "Plan my response is for applications that were turned down.</p>",
         )
         return False
 

@@ -30,6 +30,7 @@ from tracker.domain.validate import EARLIEST, LATEST
 from tracker.ui.common.forms import error_label, qdate
 from tracker.ui.common.icons import themed_icon
 from tracker.ui.common.roles import ItemRole
+from tracker.ui.common.text import plain
 from tracker.ui.common.writes import refresh_missing, run_write
 from tracker.ui.detail.models import HistoryModel, InterviewsModel, TasksModel
 from tracker.ui.drafts.actions import DraftActions
@@ -59,7 +60,7 @@ def table_for(model: QAbstractItemModel, name: str, stretch_last: bool = True) -
 
 
 def hint(text: str) -> QLabel:
-    label = QLabel(text)
+    label = plain(QLabel(text))
     label.setWordWrap(True)
     label.setStyleSheet("color: palette(placeholder-text);")
     return label

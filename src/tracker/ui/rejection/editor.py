@@ -22,6 +22,7 @@ from tracker.db.enums import ContactRole
 from tracker.domain.rejection import PlannedTask
 from tracker.domain.validate import EARLIEST, LATEST
 from tracker.ui.common.forms import error_label, qdate, with_problem
+from tracker.ui.common.text import plain
 from tracker.ui.rejection.know_page import hint_label
 from tracker.ui.rejection.people import ROLE_WORDS
 
@@ -50,7 +51,7 @@ class TaskEditor(QWidget):
         self._role: ContactRole | None = None
         self._loading = False
         self.title = QLineEdit()
-        self.audience = QLabel()
+        self.audience = plain(QLabel())
         self.audience.setAccessibleName("Addressed to")
         self.due_on = QDateEdit()
         self.due_on.setCalendarPopup(True)
@@ -62,7 +63,7 @@ class TaskEditor(QWidget):
         self.stood_out.setToolTip(
             "Fills the draft where it names what you talked about; press Enter to apply"
         )
-        self.stood_out_label = QLabel("What stood out")
+        self.stood_out_label = plain(QLabel("What stood out"))
         self.body = QPlainTextEdit()
         self.body.setTabChangesFocus(True)
         self.body.setMinimumHeight(160)
@@ -77,7 +78,7 @@ class TaskEditor(QWidget):
         self.errors = {name: error_label(self) for name in (*FIELDS, "other")}
 
         self.why = hint_label()
-        self.note = QLabel()
+        self.note = plain(QLabel())
         self.note.setWordWrap(True)
         self.note.setAccessibleName("What is missing")
         self.fix_button = QPushButton()

@@ -19,20 +19,21 @@ from tracker.db.enums import ContactRole
 from tracker.domain.drafts.templates import count_words, topic_items
 from tracker.domain.rejection import Person, RejectionFacts, cancel_interviews
 from tracker.domain.store import Store
+from tracker.ui.common.text import plain
 from tracker.ui.common.writes import run_write
 from tracker.ui.events import DataEvents
 from tracker.ui.rejection.people import PersonForm
 
 
 def hint_label(text: str = "") -> QLabel:
-    label = QLabel(text)
+    label = plain(QLabel(text))
     label.setWordWrap(True)
     label.setStyleSheet("color: palette(placeholder-text);")
     return label
 
 
 def heading_label(text: str, scale: float = 1.25) -> QLabel:
-    label = QLabel(text)
+    label = plain(QLabel(text))
     label.setWordWrap(True)
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * scale)
@@ -108,7 +109,7 @@ class KnowPage(QWidget):
             "clear next steps."
         )
         self.comfort.setWordWrap(True)
-        self.summary = QLabel()
+        self.summary = plain(QLabel())
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("How the process went")
         self.record = QLabel()

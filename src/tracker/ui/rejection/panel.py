@@ -42,6 +42,7 @@ from tracker.domain.settings import clean_signer_name, get_signer_name, set_sign
 from tracker.domain.store import Store
 from tracker.domain.tasks import open_tasks
 from tracker.ui.common.dates import format_day
+from tracker.ui.common.text import plain
 from tracker.ui.common.writes import run_write
 from tracker.ui.events import DataEvents
 from tracker.ui.rejection.know_page import KnowPage
@@ -149,7 +150,7 @@ class RejectionPanel(QDialog):
 
         self.steps = [QLabel(f"{n}  {text}") for n, text in enumerate(STEPS, start=1)]
         stepper = QHBoxLayout()
-        subtitle = QLabel(f"{self.facts.company} · {self.facts.role}")
+        subtitle = plain(QLabel(f"{self.facts.company} · {self.facts.role}"))
         subtitle.setStyleSheet("color: palette(placeholder-text);")
         stepper.addWidget(subtitle)
         stepper.addStretch(1)

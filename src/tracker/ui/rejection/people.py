@@ -29,6 +29,7 @@ from tracker.domain.rejection import InterviewFacts, add_person_inline
 from tracker.domain.store import Store
 from tracker.ui.common.forms import error_label
 from tracker.ui.common.roles import ItemRole
+from tracker.ui.common.text import plain
 from tracker.ui.common.views import error_text
 from tracker.ui.common.writes import run_write
 from tracker.ui.detail.models import ContactsModel
@@ -64,7 +65,7 @@ class PersonForm(QFrame):
         self._role = ContactRole.INTERVIEWER
         self._interview_ids: list[int | None] = []
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.heading = QLabel()
+        self.heading = plain(QLabel())
         self.heading.setWordWrap(True)
         font = self.heading.font()
         font.setBold(True)

@@ -29,6 +29,7 @@ from tracker.domain.store import Store
 from tracker.domain.tasks import KIND_LABELS, TaskInput, create_task, get_task, update_task
 from tracker.domain.validate import EARLIEST, LATEST
 from tracker.ui.common.forms import error_label, show_field_problems, shown_problem, with_problem
+from tracker.ui.common.text import plain
 from tracker.ui.common.writes import run_write
 from tracker.ui.events import DataEvents
 
@@ -83,7 +84,7 @@ class TaskDialog(QDialog):
         self.due_on.setDisplayFormat("ddd d MMM yyyy")
         self.due_on.setDateRange(_qdate(EARLIEST), _qdate(LATEST))
         self.has_due.toggled.connect(self.due_on.setEnabled)
-        self.linked = QLabel(self._link_text())
+        self.linked = plain(QLabel(self._link_text()))
         self.linked.setAccessibleName("Linked application")
         self.linked.setWordWrap(True)
         self.draft_subject = QLineEdit()
