@@ -21,7 +21,7 @@ from tests.domain.test_rejection import (
     make_application,
 )
 from tests.fixtures import rejection_playbook
-from tracker.db.enums import DebriefPath, InterviewKind, TaskKind, TaskOrigin
+from tracker.db.enums import DebriefPath, InterviewKind, Stage, TaskKind, TaskOrigin
 from tracker.db.models import Contact, Interview, InterviewParticipant, RejectionDebrief, Task
 from tracker.domain.changes import Kind
 from tracker.domain.settings import SIGNER_NAME, get_signer_name, set_signer_name
@@ -498,3 +498,50 @@ def test_open_tasks_of_the_application_are_offered_for_closing(qtbot, store, eve
         assert s.get(Task, prep).done
         assert not s.get(Task, keep).done
     assert [t.id for t in open_tasks(store, ids["app"]) if t.id in (prep, keep)] == [keep]
+
+
+# --- the longest values the app accepts --------------------------------------------------
+
+
+def test_the_longest_accepted_values_plan_into_tasks_that_save(qtbot, store, events):
+    from tracker.domain.applications import ApplicationInput, create_application
+    from tracker.domain.rejection import add_person_inline, remind_to_plan
+
+    long_name = "Wolfeschlegelsteinhausen " * 8  # 200 characters
+    app_id = create_application(
+        store,
+        ApplicationInput(company=long_name[:200], role=long_name[:200], stage=Stage.REJECTED),
+    ).value
+    with store.transaction() as s:
+        s.add(
+            Interview(
+                application_id=app_id,
+                round=1,
+                kind=InterviewKind.TECHNICAL,
+                starts_at=datetime.now(UTC) - timedelta(days=2),
+                self_assessment=1,
+            )
+        )
+    with store.reading() as s:
+        interview_id = s.scalar(select(Interview.id).where(Interview.application_id == app_id))
+    for role in ("recruiter", "decision_maker"):
+        add_person_inline(store, app_id, long_name[:200], long_name[:200], role)
+    topic = ("idempotency keys and retries " * 700)[:20_000]
+    add_person_inline(store, app_id, long_name[:200], None, "interviewer", topic, interview_id)
+    for path in DebriefPath:
+        with store.transaction() as s:  # plan each path afresh
+            for debrief in s.scalars(select(RejectionDebrief)):
+                s.delete(debrief)
+            for task in s.scalars(select(Task)):
+                s.delete(task)
+        panel = open_panel(qtbot, store, events, app_id, user_name="Sam " * 50)
+        choose(qtbot, panel, path)
+        for task in panel.tasks():
+            assert len(task.title) <= 300
+            assert len(task.subject) <= 300
+            assert len(task.body) <= 20_000
+        assert panel.confirm(), path
+        tasks, _ = saved(store)
+        assert len(tasks) == len([t for t in panel.tasks() if t.included])
+    remind_to_plan(store, app_id, FRIDAY)
+    assert max(len(t.title) for t in saved(store)[0]) <= 300

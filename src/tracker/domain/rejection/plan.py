@@ -18,6 +18,7 @@ from tracker.domain.drafts.templates import (
     natural_list,
     render,
     render_draft,
+    shorten,
     unfilled_names,
 )
 from tracker.domain.rejection.facts import (
@@ -28,6 +29,7 @@ from tracker.domain.rejection.facts import (
     RejectionFacts,
 )
 from tracker.domain.rejection.playbook import Audience, Playbook, Step
+from tracker.domain.validate import LONG_TEXT
 
 # -- The questions --------------------------------------------------------------------
 
@@ -168,7 +170,9 @@ def _weak_points(facts: RejectionFacts, answers: Answers) -> str | None:
             lines.append(f"- {interview.label}{with_whom}: felt weaker than you wanted.")
     for person in facts.interviewers:
         if person.contact_id in answers.weak_contact_ids:
-            topics = natural_list([in_sentence(t) for t in facts.topics_with(person.contact_id)])
+            topics = natural_list(
+                [shorten(in_sentence(t), TOPIC_LIMIT) for t in facts.topics_with(person.contact_id)]
+            )
             talked = f" You talked about {topics}." if topics else ""
             who = f"{person.name} ({person.title})" if person.title else person.name
             lines.append(f"- {who}: the connection was not as strong as you wanted.{talked}")
@@ -184,9 +188,15 @@ def _letter_points(facts: RejectionFacts, answers: Answers) -> str | None:
     for person in facts.interviewers:
         if person.contact_id in people:
             topics += [t for t in facts.topics_with(person.contact_id) if t not in topics]
-    return "\n".join(f"- {t}: [what you would add now]" for t in topics) or None
+    lines = [f"- {shorten(t, TOPIC_LIMIT)}: [what you would add now]" for t in topics]
+    return "\n".join(lines) or None
 
 
+# What the app accepts must plan into what it saves: titles and subjects are cut gracefully,
+# a topic quoted in a draft is cut at a word, and a draft never passes the text limit.
+TITLE_LIMIT = 300  # Task.title
+SUBJECT_LIMIT = 300  # Task.draft_subject
+TOPIC_LIMIT = 160  # one topic as a draft quotes it; the notes keep every word
 STOOD_OUT_TOPICS = 3  # the prefilled line names at most this many of a person's topics
 THIRD_PERSON = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 
@@ -195,7 +205,7 @@ def stood_out(facts: RejectionFacts, contact_id: int) -> str:
     """What stood out with one person, prefilled from their topics (most recent first):
     "A, B and C", each in the words typed (only a safe first capital dropped)."""
     topics = facts.topics_with(contact_id)[:STOOD_OUT_TOPICS]
-    return natural_list([in_sentence(t) for t in topics])
+    return natural_list([shorten(in_sentence(t), TOPIC_LIMIT) for t in topics])
 
 
 def _third_person_note(name: str, line: str) -> str | None:
@@ -207,6 +217,11 @@ def _third_person_note(name: str, line: str) -> str | None:
         f'What stood out says "{found.group(0)}", and this note is written to {name}: '
         "edit the line so it speaks to them."
     )
+
+
+def fit(text: str, limit: int) -> str:
+    """A draft that would pass *limit*, cut (keeping its lines) and marked "…"."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _shared_values(
@@ -297,8 +312,8 @@ def build_plan(
                     None,
                     None,
                     due,
-                    draft.subject,
-                    draft.body,
+                    shorten(draft.subject, SUBJECT_LIMIT),
+                    fit(draft.body, LONG_TEXT),
                     why=step.why,
                     note=NO_INTERVIEWERS,
                 )
@@ -338,7 +353,7 @@ def build_plan(
                 PlannedTask(
                     step_id=step.id,
                     kind=step.kind,
-                    title=render(step.title, values, gaps),
+                    title=shorten(render(step.title, values, gaps), TITLE_LIMIT),
                     audience=YOU
                     if step.audience is Audience.SELF
                     else person.label
@@ -347,8 +362,8 @@ def build_plan(
                     contact_id=person.contact_id if person else None,
                     interview_id=interview_id,
                     due_on=due,
-                    subject=draft.subject,
-                    body=draft.body,
+                    subject=shorten(draft.subject, SUBJECT_LIMIT),
+                    body=fit(draft.body, LONG_TEXT),
                     email=person.email if person else None,
                     why=step.why,
                     note=" ".join(dict.fromkeys(n for n in notes if n)) or None,
