@@ -273,18 +273,23 @@ def test_plan_models_pass_the_model_tester(qtbot, qtmodeltester, store, events):
 def test_the_name_drafts_are_signed_with_is_remembered_with_the_data(qtbot, store, events):
     ids = make_application(store)
     panel = open_panel(qtbot, store, events, ids["app"], user_name=None)
-    assert panel.plan.user_name.text()  # someone's name is offered (the account's)
+    assert panel.plan.user_name.text() == ""  # never the login name ("root")
     choose(qtbot, panel, DebriefPath.FLIGHT)
+    assert panel.plan.name_prompt.isVisibleTo(panel)  # asked for, once
+    assert all(t.body.endswith("[your name]") for t in panel.tasks() if t.step_id == "thanks")
     panel.plan.user_name.setText("Zoë Müller-Ł")  # QTest cannot type beyond Latin-1
     qtbot.keyClicks(panel.plan.user_name, "ukasz")
     qtbot.keyClick(panel.plan.user_name, Qt.Key.Key_Return)  # editing finished: re-planned
     assert not panel.confirmed  # Enter in the name field applies the name, saves nothing
+    assert get_signer_name(store) == "Zoë Müller-Łukasz"  # kept with the data at once
+    assert not panel.plan.name_prompt.isVisibleTo(panel)
     assert all(t.body.endswith("Zoë Müller-Łukasz") for t in panel.tasks() if t.step_id == "thanks")
     confirm(qtbot, panel, events)
     assert get_signer_name(store) == "Zoë Müller-Łukasz"
 
     again = open_panel(qtbot, store, events, ids["app"], user_name=None)
     assert again.plan.user_name.text() == "Zoë Müller-Łukasz"
+    assert not again.plan.asking_name  # asked once, not every time
 
 
 def test_a_name_saved_by_an_earlier_version_is_offered_until_saved_anew(qtbot, store, events):

@@ -7,8 +7,6 @@ nothing; the panel can be opened again from the application.
 
 from __future__ import annotations
 
-import getpass
-import os
 from copy import copy
 from datetime import date
 from pathlib import Path
@@ -61,22 +59,6 @@ ROLE_FOR = {
     Audience.HIRING_MANAGER_OR_RECRUITER: ContactRole.HIRING_MANAGER,
     Audience.EACH_INTERVIEWER: ContactRole.INTERVIEWER,
 }
-
-
-def os_full_name() -> str:
-    """The account's full name where the system knows it, else the login name."""
-    try:
-        import pwd
-
-        gecos = pwd.getpwuid(os.getuid()).pw_gecos.split(",")[0].strip()
-        if gecos:
-            return gecos
-    except (ImportError, KeyError, AttributeError):
-        pass
-    try:
-        return getpass.getuser()
-    except OSError:
-        return ""
 
 
 def saved_user_name(store: Store) -> str:
@@ -139,7 +121,10 @@ class RejectionPanel(QDialog):
         self.plan.network_changed.connect(self.replan)
         self.plan.model.dataChanged.connect(self._sync_buttons)
         self.plan.model.modelReset.connect(self._sync_buttons)
-        self.plan.user_name.setText(user_name or saved_user_name(store) or os_full_name())
+        # Never the login name ("root"): with no name kept yet, the plan asks for it once.
+        self.plan.user_name.setText(user_name or saved_user_name(store))
+        self.plan.ask_name(not self.user_name())
+        self.plan.user_name.editingFinished.connect(self._keep_name)
         earlier_ids = {t.id for t in self.earlier.tasks} if self.earlier else set()
         self.plan.show_open_tasks(
             [t for t in open_tasks(store, application_id) if t.id not in earlier_ids]
@@ -219,6 +204,8 @@ class RejectionPanel(QDialog):
         self._rendered = []
         self.replan()
         self.go(2)
+        if self.plan.asking_name:
+            self.plan.user_name.setFocus()  # the one thing the drafts still need
 
     def _show_earlier(self) -> None:
         """Opened again after a plan was made: show that plan, with its debrief."""
@@ -306,6 +293,17 @@ class RejectionPanel(QDialog):
             self.plan.network.set_people(self.facts.network)
             self.plan.network.choose(contact_id)  # replans through network_changed
         self.replan()
+
+    def _keep_name(self) -> None:
+        """The name typed for signing is kept with the data at once (editable any time)."""
+        try:
+            name = clean_signer_name(self.user_name())
+        except ValidationError as exc:
+            self.plan.show_problems(exc.problems)
+            return
+        if name and name != get_signer_name(self._store):
+            run_write(self, self._events, lambda: set_signer_name(self._store, name))
+            self.plan.ask_name(False)
 
     def _sync_buttons(self) -> None:
         count = self.plan.model.included_count()

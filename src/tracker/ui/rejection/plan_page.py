@@ -155,7 +155,15 @@ class PlanPage(QWidget):
         debrief.addWidget(self.do_differently, 1, 1)
         debrief.addWidget(self.debrief_errors["went_well"], 2, 0)
         debrief.addWidget(self.debrief_errors["do_differently"], 2, 1)
+        self.asking_name = False
+        self.name_prompt = hint_label(
+            "How should your drafts be signed? Type your name; it is kept with your data "
+            "and you can change it here any time."
+        )
+        self.name_prompt.setAccessibleName("Your name is needed")
+        self.name_prompt.hide()
         sign = QFormLayout()
+        sign.addRow(self.name_prompt)
         sign.addRow("Sign drafts as", self.user_name)
         sign.addRow(self.debrief_errors[SIGNER_NAME])
         debrief.addLayout(sign, 1, 2)
@@ -230,6 +238,11 @@ class PlanPage(QWidget):
             for item in items
             if item.checkState() is Qt.CheckState.Checked
         ]
+
+    def ask_name(self, asking: bool) -> None:
+        """No name kept yet: say so beside the field, once, until one is given."""
+        self.asking_name = asking
+        self.name_prompt.setVisible(asking)
 
     def show_earlier(self, text: str) -> None:
         """Say that a plan was made before and what saving again does with it."""
