@@ -258,6 +258,7 @@ def test_fight_plan_has_exactly_the_expected_steps(store: Store) -> None:
         f"\nWeaker:\n- {second} with Tomás Ortega and Morgan Lee: felt weaker than you wanted."
         "\n- Tomás Ortega (Engineering Manager): the connection was not as strong as you "
         "wanted. You talked about how the team plans quarterly work."
+        "\nWell:\n[your notes]\nDifferently:\n[your notes]"  # until typed in the plan
     )
     letter = step(plan, "letter")
     # The letter goes to the recruiter, who passes it on; it carries the letter itself.

@@ -550,3 +550,27 @@ def test_the_longest_accepted_values_plan_into_tasks_that_save(qtbot, store, eve
         assert len(tasks) == len([t for t in panel.tasks() if t.included])
     remind_to_plan(store, app_id, FRIDAY)
     assert max(len(t.title) for t in saved(store)[0]) <= 300
+
+
+def test_the_reflection_quotes_what_was_typed_beside_it(qtbot, store, events):
+    ids = make_application(store)
+    panel = open_panel(qtbot, store, events, ids["app"])
+    choose(qtbot, panel, DebriefPath.FIGHT)
+    qtbot.keyClicks(panel.plan.went_well, "The billing walkthrough")
+    qtbot.keyClicks(panel.plan.do_differently, "Ask about planning")
+    confirm(qtbot, panel, events)  # straight away: nothing typed is lost
+    tasks, _ = saved(store)
+    (reflection,) = [t for t in tasks if t.kind is TaskKind.REFLECTION]
+    assert "Well:\nThe billing walkthrough\n" in (reflection.draft_body or "")
+    assert "Differently:\nAsk about planning" in (reflection.draft_body or "")
+    assert "[your notes]" not in (reflection.draft_body or "")
+
+
+def test_the_reflection_follows_the_typing_after_a_pause(qtbot, store, events):
+    ids = make_application(store)
+    panel = open_panel(qtbot, store, events, ids["app"])
+    choose(qtbot, panel, DebriefPath.FLIGHT)
+    close = row_of(panel, "close")
+    assert "Well: [your notes]" in panel.tasks()[close].body
+    qtbot.keyClicks(panel.plan.went_well, "Clear answers")
+    qtbot.waitUntil(lambda: "Well: Clear answers" in panel.tasks()[close].body)

@@ -42,6 +42,8 @@ FIELDS: dict[str, str] = {
     "network_names": "the people from your network you picked, with their titles",
     "network_phrase": "how many people you picked, in words ('two people')",
     "user_name": "your name",
+    "went_well": "what went well, as typed in the plan",
+    "do_differently": "what you would do differently, as typed in the plan",
     "who_decided": "a question asking who made the decision, when nobody is on record",
 }
 
@@ -62,6 +64,8 @@ GAPS: dict[str, str] = {
     "network_names": "[names from your network]",
     "network_phrase": "someone",
     "user_name": "[your name]",
+    "went_well": "[your notes]",
+    "do_differently": "[your notes]",
     "who_decided": "",
 }
 

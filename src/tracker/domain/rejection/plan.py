@@ -282,15 +282,18 @@ def build_plan(
     chosen_network_ids: Iterable[int],
     override_dir: Path | None = None,
     stood_out_lines: Mapping[int, str] | None = None,
+    debrief: tuple[str, str] = ("", ""),
 ) -> list[PlannedTask]:
     """The tasks *path* would create, in playbook order, with their drafts filled in.
 
     *stood_out_lines* holds the "what stood out" line edited for an interviewer (by contact
-    id); anyone not in it gets the line prefilled from their topics."""
+    id); anyone not in it gets the line prefilled from their topics. *debrief* is what was
+    typed as (what went well, what I'd do differently); the reflection quotes it."""
     lines = stood_out_lines or {}
     chosen = set(chosen_network_ids)
     network = [p for p in facts.network if p.contact_id in chosen]
     shared = _shared_values(facts, answers, user_name.strip(), network)
+    shared["went_well"], shared["do_differently"] = (part.strip() for part in debrief)
     plan: list[PlannedTask] = []
     # "No, or not sure": nothing goes straight to the decision maker; the letter still goes
     # through the recruiter (who is asked who decided when nobody is on record).

@@ -11,7 +11,7 @@ from copy import copy
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -118,6 +118,13 @@ class RejectionPanel(QDialog):
         self.plan = PlanPage(store, events, self.facts)
         self.plan.person_added.connect(self._person_added)
         self.plan.editor.edited.connect(self._task_edited)
+        # The reflection quotes the debrief typed beside it: drafted again after a pause.
+        self._debrief_timer = QTimer(self)
+        self._debrief_timer.setSingleShot(True)
+        self._debrief_timer.setInterval(300)
+        self._debrief_timer.timeout.connect(self.replan)
+        for box in (self.plan.went_well, self.plan.do_differently):
+            box.textChanged.connect(self._debrief_timer.start)
         self.plan.network_changed.connect(self.replan)
         self.plan.model.dataChanged.connect(self._sync_buttons)
         self.plan.model.modelReset.connect(self._sync_buttons)
@@ -256,6 +263,7 @@ class RejectionPanel(QDialog):
             self.plan.network.chosen_ids(),
             self._override_dir,
             self.stood_out,
+            (self.plan.went_well.toPlainText(), self.plan.do_differently.toPlainText()),
         )
         mark_earlier(tasks, self.earlier)
         self._rendered = [copy(task) for task in tasks]
@@ -329,6 +337,9 @@ class RejectionPanel(QDialog):
     def confirm(self) -> bool:
         if self.path is None:
             return False
+        if self._debrief_timer.isActive():  # typed just now: the reflection quotes it first
+            self._debrief_timer.stop()
+            self.replan()
         path = self.path
         try:
             name = clean_signer_name(self.user_name())
