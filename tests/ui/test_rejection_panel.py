@@ -574,3 +574,22 @@ def test_the_reflection_follows_the_typing_after_a_pause(qtbot, store, events):
     assert "Well: [your notes]" in panel.tasks()[close].body
     qtbot.keyClicks(panel.plan.went_well, "Clear answers")
     qtbot.waitUntil(lambda: "Well: Clear answers" in panel.tasks()[close].body)
+
+
+def test_an_interviewer_added_with_no_interview_on_record_keeps_their_topics(
+    qtbot, store, events, add
+):
+    app_id = add("Kestrel Maps", "Cartographer", Stage.REJECTED)
+    panel = open_panel(qtbot, store, events, app_id)
+    qtbot.mouseClick(panel.know.add_interviewer, Qt.MouseButton.LeftButton)
+    form = panel.know.form
+    qtbot.keyClicks(form.name, "Ken Ito")
+    qtbot.keyClicks(form.topics, "Tile rendering at scale")
+    with qtbot.waitSignal(events.changed):
+        qtbot.mouseClick(form.add_button, Qt.MouseButton.LeftButton)
+    (ken,) = panel.facts.interviewers
+    assert panel.facts.topics_with(ken.contact_id) == ["Tile rendering at scale"]
+    assert "Tile rendering at scale" in panel.know.record.text()
+    choose(qtbot, panel, DebriefPath.FLIGHT)
+    thanks = panel.tasks()[row_of(panel, "thanks")]
+    assert thanks.body == "Hi Ken. Topics: Tile rendering at scale.\nSam"

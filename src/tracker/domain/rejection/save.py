@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tracker.db.coltypes import utcnow
-from tracker.db.enums import ContactRole, DebriefPath, Stage, TaskKind, TaskOrigin
+from tracker.db.enums import ContactRole, DebriefPath, InterviewKind, Stage, TaskKind, TaskOrigin
 from tracker.db.models import (
     Application,
     ApplicationContact,
@@ -194,6 +194,17 @@ def add_person_inline(
             session.add(
                 ApplicationContact(application_id=application_id, contact_id=contact.id, role=each)
             )
+        if interview_id is None and chosen is ContactRole.INTERVIEWER and clean_topics:
+            # No interview on record yet: one (undated) keeps what was discussed with them.
+            last = session.scalar(
+                select(func.max(Interview.round)).where(Interview.application_id == application_id)
+            )
+            interview = Interview(
+                application_id=application_id, round=(last or 0) + 1, kind=InterviewKind.OTHER
+            )
+            session.add(interview)
+            session.flush()
+            interview_id = interview.id
         if interview_id is not None:
             session.add(
                 InterviewParticipant(
