@@ -196,7 +196,9 @@ class TasksTab(QWidget):
         )
         self.complete_button.setAccessibleName("Mark the selected task done")
         self.complete_button.clicked.connect(self.complete_selected)
-        self.drafts = DraftActions(store, self)
+        self.drafts = DraftActions(store, self, events)
+        self.sent_button = QToolButton()
+        self.sent_button.setDefaultAction(self.drafts.sent_action)
         self.copy_button = QToolButton()
         self.copy_button.setDefaultAction(self.drafts.copy_action)
         self.mail_button = QToolButton()
@@ -212,7 +214,7 @@ class TasksTab(QWidget):
         for label, day in snooze_choices(date.today()):
             item = self.snooze_menu.addAction(label)
             item.triggered.connect(lambda _=False, d=day: self.snooze_selected(d))
-        for button in (self.copy_button, self.mail_button):
+        for button in (self.copy_button, self.mail_button, self.sent_button):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setAutoRaise(False)
         self.title = EnterLineEdit()
@@ -235,6 +237,7 @@ class TasksTab(QWidget):
         top.addStretch(1)
         for widget in (self.copy_button, self.mail_button, self.edit_button, self.snooze_button):
             top.addWidget(widget)
+        top.addWidget(self.sent_button)  # beside done
         top.addWidget(self.complete_button)
         adding = QHBoxLayout()
         adding.addWidget(self.title, 1)
