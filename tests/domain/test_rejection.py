@@ -49,7 +49,7 @@ from tracker.domain.rejection import (
     prefill_answers,
     suggest_path,
 )
-from tracker.domain.rejection.playbook import load_playbook
+from tracker.domain.rejection.playbook import default_playbook, load_playbook
 from tracker.domain.store import Store
 
 THURSDAY = date(2026, 11, 26)
@@ -626,3 +626,34 @@ def test_notes_written_about_someone_are_flagged_in_the_note_written_to_them(
     assert '"his"' in morgan.note
     assert "his team's Rust rewrite" in morgan.body  # the person's words, untouched
     assert all(t.note is None for t in plan if t.step_id == "thanks" and t is not morgan)
+
+
+def test_a_referral_names_friends_by_what_they_do_never_by_how_you_know_them(
+    store: Store,
+) -> None:
+    ids = make_application(store)
+    with store.transaction() as s:
+        s.get(Contact, ids["Rita Osei"]).title = "Former manager"
+        s.get(Contact, ids["Lee Chen"]).title = "Friend from university"
+    facts = gather(store, ids["app"])
+    chosen = [ids["Ana Ruiz"], ids["Lee Chen"], ids["Rita Osei"]]
+    plan = build_plan(
+        facts, Answers(), DebriefPath.FLIGHT, rejection_playbook(), THURSDAY, "Sam", chosen
+    )
+    referral = step(plan, "offer")
+    assert "Ana Ruiz (Payments Engineer), Lee Chen and Rita Osei." in referral.body
+    assert "Former manager" not in referral.body
+
+
+def test_the_shipped_flight_path_asks_friends_before_naming_them(store: Store) -> None:
+    ids = make_application(store)
+    facts = gather(store, ids["app"])
+    chosen = [ids["Ana Ruiz"], ids["Lee Chen"]]
+    plan = build_plan(
+        facts, Answers(), DebriefPath.FLIGHT, default_playbook(), THURSDAY, "Sam", chosen
+    )
+    asks = [t for t in plan if t.step_id == "ask_network"]
+    referral = step(plan, "referral")
+    assert [t.contact_id for t in asks] == chosen  # one each, before the referral
+    assert all(t.due_on is not None and t.due_on < referral.due_on for t in asks)
+    assert plan.index(asks[-1]) < plan.index(referral)

@@ -219,6 +219,37 @@ def _third_person_note(name: str, line: str) -> str | None:
     )
 
 
+# A network contact's "title" is often how the person knows them ("Former manager",
+# "Friend from university"): that is not something to introduce them by.
+RELATIONSHIP_WORDS = frozenset(
+    [
+        "former",
+        "ex",
+        "old",
+        "friend",
+        "colleague",
+        "classmate",
+        "mentor",
+        "neighbour",
+        "neighbor",
+        "cousin",
+        "brother",
+        "sister",
+        "partner",
+        "flatmate",
+        "roommate",
+    ]
+)
+
+
+def _introduced(person: Person) -> str:
+    """ "Ana Ruiz (Payments Engineer)"; a relationship is left out: "Rita Osei"."""
+    first = (person.title or "").split(" ", 1)[0].lower().rstrip("-")
+    if not person.title or first in RELATIONSHIP_WORDS or first.startswith("ex-"):
+        return person.name
+    return f"{person.name} ({person.title})"
+
+
 def fit(text: str, limit: int) -> str:
     """A draft that would pass *limit*, cut (keeping its lines) and marked "…"."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -246,9 +277,7 @@ def _shared_values(
         "letter_points": _letter_points(facts, answers),
         "decision_maker_name": decider.name if decider else None,
         "decision_maker_first_name": decider.first_name if decider else None,
-        "network_names": natural_list(
-            [f"{p.name} ({p.title})" if p.title else p.name for p in network]
-        ),
+        "network_names": natural_list([_introduced(p) for p in network]),
         "network_phrase": count_words(len(network), "person", "people") if network else None,
         "who_decided": None
         if decider

@@ -40,6 +40,7 @@ NAMES = {
     "fight_reflection": "Fight · Your reflection",
     "fight_thank_you": "Fight · Thank-you note",
     "find_interviewers": "Finding your interviewers' names",
+    "flight_ask_network": "Flight · Asking a friend before naming them",
     "flight_referral": "Flight · Referral offer",
     "flight_reflection": "Flight · Your reflection",
     "flight_thank_you": "Flight · Thank-you note",
