@@ -593,3 +593,20 @@ def test_an_interviewer_added_with_no_interview_on_record_keeps_their_topics(
     choose(qtbot, panel, DebriefPath.FLIGHT)
     thanks = panel.tasks()[row_of(panel, "thanks")]
     assert thanks.body == "Hi Ken. Topics: Tile rendering at scale.\nSam"
+
+
+def test_after_adding_someone_enter_moves_on_and_never_dismisses_the_panel(
+    qtbot, store, events, add
+):
+    app_id = add("Kestrel Maps", "Cartographer", Stage.REJECTED)
+    panel = open_panel(qtbot, store, events, app_id)
+    panel.activateWindow()
+    qtbot.waitActive(panel)
+    qtbot.mouseClick(panel.know.add_interviewer, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(panel.know.form.name, "Ken Ito")
+    with qtbot.waitSignal(events.changed):
+        qtbot.mouseClick(panel.know.form.add_button, Qt.MouseButton.LeftButton)
+    assert panel.focusWidget() is not panel.not_now
+    qtbot.keyClick(panel.focusWidget(), Qt.Key.Key_Return)
+    assert panel.isVisible()
+    assert panel.stack.currentWidget() is panel.questions  # Enter took the next step

@@ -154,6 +154,7 @@ class RejectionPanel(QDialog):
         self.not_now.setAccessibleName("Close without creating anything")
         self.not_now.setToolTip("No plan is made. You can plan this later from the application.")
         self.not_now.clicked.connect(self.not_now_clicked)
+        self.not_now.setAutoDefault(False)  # Enter never dismisses the panel by surprise
         self.remind = QCheckBox("Remind me tomorrow")
         self.remind.setChecked(True)
         self.remind.setToolTip("Leaves a to-do to plan your response, due the next weekday")
@@ -301,6 +302,9 @@ class RejectionPanel(QDialog):
             self.plan.network.set_people(self.facts.network)
             self.plan.network.choose(contact_id)  # replans through network_changed
         self.replan()
+        # The form that just closed had focus: hand it to the step's next move, not "Not now".
+        current = self.stack.currentIndex()
+        (self.next_button if current == 0 else self.plan.list).setFocus()
 
     def _keep_name(self) -> None:
         """The name typed for signing is kept with the data at once (editable any time)."""
