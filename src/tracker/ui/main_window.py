@@ -87,6 +87,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.count_label)
         self.applications.counts_changed.connect(self._show_counts)
         self._show_counts(self.applications.model.rowCount(), self.applications.model.total_count)
+        # The count is about applications: shown on the board and the table, not elsewhere.
+        self.tabs.currentChanged.connect(self._sync_count_label)
+        self._sync_count_label()
         self._restore()
 
     # --- building ----------------------------------------------------------------------
@@ -277,6 +280,9 @@ class MainWindow(QMainWindow):
 
         if needs_panel(self._store, application_id):  # not twice for the same rejection
             self.plan_response(application_id)
+
+    def _sync_count_label(self) -> None:
+        self.count_label.setVisible(self.tabs.current_key() in ("board", "applications"))
 
     def _show_counts(self, shown: int, total: int) -> None:
         noun = "application" if total == 1 else "applications"
