@@ -356,3 +356,15 @@ def test_ctrl_r_with_nothing_selected_says_what_to_select(window, qtbot, monkeyp
         window.focusWidget() or window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier
     )
     assert said == ["Select an application on the board or in the table."]
+
+
+def test_the_card_menu_archives_and_undo_brings_it_back(window, qtbot, add):
+    app_id = add("Northwind", "Backend Engineer", Stage.APPLIED)
+    window.board.reload()
+    menu = window.board.build_context_menu(app_id)
+    archive = next(a for a in menu.actions() if a.text() == "Archive")
+    archive.trigger()
+    menu.deleteLater()
+    assert app_id not in ids(window.board, Stage.APPLIED)  # put away
+    undo(qtbot, window)
+    assert ids(window.board, Stage.APPLIED) == [app_id]

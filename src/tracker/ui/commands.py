@@ -154,8 +154,12 @@ class WindowCommands(QObject):
     def archive_selected(self) -> bool:
         """Archive the selected application; Ctrl+Z (Edit > Undo) brings it back."""
         application_id = self.selected_id()
-        named = self._named(application_id) if application_id is not None else None
-        if application_id is None or named is None:
+        return application_id is not None and self.archive(application_id)
+
+    def archive(self, application_id: int) -> bool:
+        """Archive one application (the selection, or a card's menu); Ctrl+Z undoes it."""
+        named = self._named(application_id)
+        if named is None:
             return False
         role, company = named
         command = ArchiveCommand(self._store, self._events, application_id, f"{role} at {company}")

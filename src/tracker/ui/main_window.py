@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.board.stage_moved.connect(self.on_stage_moved)
         self.board.open_requested.connect(self.open_application)
         self.board.delete_requested.connect(self.commands.delete)
+        self.board.archive_requested.connect(self.commands.archive)
         self.board.plan_requested.connect(self.plan_response)
         self.applications.plan_requested.connect(self.plan_response)
         self.tabs.add_view("board", "&Board", lambda: self.board)
