@@ -610,3 +610,14 @@ def test_after_adding_someone_enter_moves_on_and_never_dismisses_the_panel(
     qtbot.keyClick(panel.focusWidget(), Qt.Key.Key_Return)
     assert panel.isVisible()
     assert panel.stack.currentWidget() is panel.questions  # Enter took the next step
+
+
+def test_the_pick_row_is_never_cut_off(qtbot, store, events):
+    ids = make_application(store, recruiter=False)
+    panel = open_panel(qtbot, store, events, ids["app"])
+    qtbot.mouseClick(panel.know.add_recruiter, Qt.MouseButton.LeftButton)
+    form = panel.know.form
+    qtbot.waitUntil(lambda: form.pick_row.isVisible())
+    assert form.pick_label.width() >= form.pick_label.sizeHint().width()
+    assert form.use_button.width() >= form.use_button.sizeHint().width()
+    assert form.pick.toolTip() == form.pick.currentText()  # the whole entry, however long
