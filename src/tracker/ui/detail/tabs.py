@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.drafts.business_days import add_business_days
 from tracker.domain.errors import NotFoundError
 from tracker.domain.interviews import delete_interview
 from tracker.domain.store import Store
@@ -224,7 +225,7 @@ class TasksTab(QWidget):
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("ddd d MMM yyyy")
         self.due.setDateRange(qdate(EARLIEST), qdate(LATEST))
-        self.due.setDate(qdate(date.today() + timedelta(days=3)))
+        self.due.setDate(qdate(add_business_days(date.today(), 3)))  # a working day
         self.due.setAccessibleName("Due date of the new task")
         self.add_button = QPushButton("Add task")
         self.add_button.setAccessibleName("Add the task")
