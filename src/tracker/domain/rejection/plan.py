@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,6 +28,15 @@ from tracker.domain.rejection.facts import (
     RejectionFacts,
 )
 from tracker.domain.rejection.playbook import Audience, Playbook, Step
+from tracker.domain.rejection.wording import (
+    SUBJECT_LIMIT,
+    TITLE_LIMIT,
+    TOPIC_LIMIT,
+    fit,
+    introduced,
+    stood_out,
+    third_person_note,
+)
 from tracker.domain.validate import LONG_TEXT
 
 # -- The questions --------------------------------------------------------------------
@@ -192,69 +200,6 @@ def _letter_points(facts: RejectionFacts, answers: Answers) -> str | None:
     return "\n".join(lines) or None
 
 
-# What the app accepts must plan into what it saves: titles and subjects are cut gracefully,
-# a topic quoted in a draft is cut at a word, and a draft never passes the text limit.
-TITLE_LIMIT = 300  # Task.title
-SUBJECT_LIMIT = 300  # Task.draft_subject
-TOPIC_LIMIT = 160  # one topic as a draft quotes it; the notes keep every word
-STOOD_OUT_TOPICS = 3  # the prefilled line names at most this many of a person's topics
-THIRD_PERSON = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
-
-
-def stood_out(facts: RejectionFacts, contact_id: int) -> str:
-    """What stood out with one person, prefilled from their topics (most recent first):
-    "A, B and C", each in the words typed (only a safe first capital dropped)."""
-    topics = facts.topics_with(contact_id)[:STOOD_OUT_TOPICS]
-    return natural_list([shorten(in_sentence(t), TOPIC_LIMIT) for t in topics])
-
-
-def _third_person_note(name: str, line: str) -> str | None:
-    """Notes written about someone read oddly in a note written to them: say so."""
-    found = THIRD_PERSON.search(line)
-    if found is None:
-        return None
-    return (
-        f'What stood out says "{found.group(0)}", and this note is written to {name}: '
-        "edit the line so it speaks to them."
-    )
-
-
-# A network contact's "title" is often how the person knows them ("Former manager",
-# "Friend from university"): that is not something to introduce them by.
-RELATIONSHIP_WORDS = frozenset(
-    [
-        "former",
-        "ex",
-        "old",
-        "friend",
-        "colleague",
-        "classmate",
-        "mentor",
-        "neighbour",
-        "neighbor",
-        "cousin",
-        "brother",
-        "sister",
-        "partner",
-        "flatmate",
-        "roommate",
-    ]
-)
-
-
-def _introduced(person: Person) -> str:
-    """ "Ana Ruiz (Payments Engineer)"; a relationship is left out: "Rita Osei"."""
-    first = (person.title or "").split(" ", 1)[0].lower().rstrip("-")
-    if not person.title or first in RELATIONSHIP_WORDS or first.startswith("ex-"):
-        return person.name
-    return f"{person.name} ({person.title})"
-
-
-def fit(text: str, limit: int) -> str:
-    """A draft that would pass *limit*, cut (keeping its lines) and marked "…"."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def _shared_values(
     facts: RejectionFacts, answers: Answers, user_name: str, network: list[Person]
 ) -> dict[str, str | None]:
@@ -277,7 +222,7 @@ def _shared_values(
         "letter_points": _letter_points(facts, answers),
         "decision_maker_name": decider.name if decider else None,
         "decision_maker_first_name": decider.first_name if decider else None,
-        "network_names": natural_list([_introduced(p) for p in network]),
+        "network_names": natural_list([introduced(p) for p in network]),
         "network_phrase": count_words(len(network), "person", "people") if network else None,
         "who_decided": None
         if decider
@@ -370,7 +315,7 @@ def build_plan(
                     values["interview_name"] = facts.interview_name_with(person.contact_id)
                     interview_id = facts.last_interview_with(person.contact_id)
                     line_stood_out = line
-                    notes.append(_third_person_note(person.first_name, line) or "")
+                    notes.append(third_person_note(person.first_name, line) or "")
             draft = render_draft(step.template, values, gaps, override_dir, playbook.templates)
             if person is None and step.audience is not Audience.SELF:
                 notes.append(MISSING[step.audience])
