@@ -55,7 +55,7 @@ def test_a_damaged_file_reaches_the_gui_thread_as_a_signal(
     with qtbot.waitSignal(warmup.finished) as finished:
         warmup.window_idle()
     assert isinstance(finished.args[0], StartupError)
-    assert warmup.done
+    qtbot.waitUntil(lambda: warmup.done)  # said right after the signal is sent
     assert warmup.error is finished.args[0]
     with pytest.raises(StartupError):
         warmup.engine()

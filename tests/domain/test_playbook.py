@@ -59,7 +59,6 @@ def test_the_tests_playbook_loads_with_both_paths_in_order() -> None:
         "thanks",
         "reflect",
         "letter",
-        "pass",
         "nudge",
         "meet",
     ]

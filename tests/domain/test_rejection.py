@@ -49,7 +49,7 @@ from tracker.domain.rejection import (
     prefill_answers,
     suggest_path,
 )
-from tracker.domain.rejection.playbook import load_playbook
+from tracker.domain.rejection.playbook import default_playbook, load_playbook
 from tracker.domain.store import Store
 
 THURSDAY = date(2026, 11, 26)
@@ -193,9 +193,8 @@ def test_gather_collects_the_facts(store: Store) -> None:
     assert facts.decision_maker.first_name == "Morgan"
     assert facts.hiring_manager is None
     assert [p.name for p in facts.network] == ["Ana Ruiz", "Lee Chen", "Rita Osei"]
-    assert facts.topics_with(ids["Priya Raman"]) == [
-        "Moving billing off the legacy system",
-        "on-call rotation",
+    assert facts.topics_with(ids["Priya Raman"]) == [  # as typed: a ";" stays inside
+        "Moving billing off the legacy system; on-call rotation"
     ]
     assert facts.interviews[0].label.startswith("Round 1 · Technical · ")
     with pytest.raises(NotFoundError):
@@ -237,8 +236,7 @@ def test_fight_plan_has_exactly_the_expected_steps(store: Store) -> None:
         ("thanks", TaskKind.THANK_YOU, ids["Tomás Ortega"], FRIDAY),
         ("thanks", TaskKind.THANK_YOU, ids["Morgan Lee"], FRIDAY),
         ("reflect", TaskKind.REFLECTION, None, FRIDAY),
-        ("letter", TaskKind.LETTER, ids["Morgan Lee"], MONDAY),
-        ("pass", TaskKind.LETTER, ids["Jordan Blake"], MONDAY),
+        ("letter", TaskKind.LETTER, ids["Jordan Blake"], MONDAY),  # through the recruiter
         ("nudge", TaskKind.FOLLOW_UP, ids["Jordan Blake"], TUESDAY),
         ("meet", TaskKind.MEETING_REQUEST, ids["Morgan Lee"], TUESDAY),
     ]
@@ -260,15 +258,19 @@ def test_fight_plan_has_exactly_the_expected_steps(store: Store) -> None:
         f"\nWeaker:\n- {second} with Tomás Ortega and Morgan Lee: felt weaker than you wanted."
         "\n- Tomás Ortega (Engineering Manager): the connection was not as strong as you "
         "wanted. You talked about how the team plans quarterly work."
+        "\nWell:\n[your notes]\nDifferently:\n[your notes]"  # until typed in the plan
     )
     letter = step(plan, "letter")
-    assert letter.body.startswith("Dear Morgan Lee,\n")
+    # The letter goes to the recruiter, who passes it on; it carries the letter itself.
+    assert letter.audience == "Jordan Blake · Recruiter"
+    assert letter.email == "jordan@x.example"
+    assert letter.title == "Ask Jordan to pass a letter to Morgan"
+    assert letter.body.startswith("Hi Jordan, please pass this to Morgan Lee.\n\nDear Morgan,\n")
+    assert letter.due_on > reflection.due_on  # written after the reflection it draws on
     # The points come from the weak interview's people and the weak connection's topics.
     assert "- How the team plans quarterly work: [what you would add now]" in letter.body
     assert "- Scaling the data team: [what you would add now]" in letter.body
     assert "legacy system" not in letter.body  # Priya's interview went well
-    assert step(plan, "pass").title == "Ask Jordan to pass it to Morgan"
-    assert step(plan, "pass").body.startswith("Hi Jordan, please pass this to Morgan Lee.")
     for task in plan:
         assert "{" not in task.body + task.subject + task.title
         assert task.body.endswith("Sam") or task.audience == "You"
@@ -278,7 +280,7 @@ def test_each_thank_you_quotes_only_that_interviewers_topics(store: Store) -> No
     ids = make_application(store)
     thanks = [t for t in fight_plan(store, ids) if t.step_id == "thanks"]
     expected = {
-        "Priya Raman": ("moving billing off the legacy system and on-call rotation", "first"),
+        "Priya Raman": ("moving billing off the legacy system; on-call rotation", "first"),
         "Tomás Ortega": ("how the team plans quarterly work", "second"),
         "Morgan Lee": ("scaling the data team", "second"),
     }
@@ -347,12 +349,12 @@ def test_missing_recruiter_and_decision_maker_show_placeholders(store: Store) ->
     assert feedback.note is not None
     assert "recruiter" in feedback.note
     letter = step(plan, "letter")
-    assert letter.body.startswith("Dear [decision maker's name],")
+    assert letter.title == "Ask [recruiter's name] to pass a letter to [decision maker's name]"
+    assert "pass this to [decision maker's name].\n\nDear [decision maker's name]," in letter.body
     assert letter.note is not None
+    assert "recruiter" in letter.note
     assert "decision maker" in letter.note
-    passing = step(plan, "pass")
-    assert passing.title == "Ask [recruiter's name] to pass it to [decision maker's name]"
-    assert "pass this to [decision maker's name]." in passing.body
+    assert all(task.needs_name for task in (feedback, letter))
 
 
 def test_no_interviewers_becomes_one_task_to_find_them(store: Store) -> None:
@@ -475,7 +477,7 @@ def test_add_person_inline_fills_the_gaps(store: Store) -> None:
     assert facts.recruiter.contact_id == recruiter
     assert facts.recruiter.name == "Jo Park"
     assert [p.contact_id for p in facts.interviewers] == [interviewer]
-    assert facts.topics_with(interviewer) == ["Kafka", "testing"]
+    assert facts.topics_with(interviewer) == ["Kafka; testing"]
     assert facts.last_interview_with(interviewer) == ids["first"]
     with store.reading() as s:
         companies = set(
@@ -485,7 +487,7 @@ def test_add_person_inline_fills_the_gaps(store: Store) -> None:
     assert companies == {app_company}
     plan = fight_plan(store, ids)
     assert step(plan, "ask").body.startswith("Hi Jo,")
-    assert step(plan, "thanks").body == "Hi Ken. Topics: Kafka and testing.\nSam"
+    assert step(plan, "thanks").body == "Hi Ken. Topics: Kafka; testing.\nSam"
 
 
 def test_add_person_inline_checks_its_input(store: Store) -> None:
@@ -553,3 +555,105 @@ def test_network_audience_and_edited_templates(store: Store, tmp_path: Path) -> 
     assert nobody[0].body == (  # no edited copies given: the playbook's own template
         "Hi [name from your network], you could talk to [names from your network].\nSam"
     )
+
+
+def test_what_stood_out_is_each_persons_own_words_latest_round_first(store: Store) -> None:
+    ids = make_application(store)
+    with store.transaction() as s:
+        third = Interview(
+            application_id=ids["app"],
+            round=3,
+            kind=InterviewKind.FINAL,
+            starts_at=_at(THURSDAY - timedelta(days=2)),
+        )
+        third.participants.append(
+            InterviewParticipant(
+                contact_id=ids["Priya Raman"],
+                topics="python typing\nThe idempotency keys I used",
+            )
+        )
+        s.add(third)
+    facts = gather(store, ids["app"])
+    assert facts.topics_with(ids["Priya Raman"]) == [
+        "python typing",  # round 3 first, as typed
+        "The idempotency keys I used",
+        "Moving billing off the legacy system; on-call rotation",
+    ]
+    plan = fight_plan(store, ids)
+    priya = next(t for t in plan if t.contact_id == ids["Priya Raman"] and t.step_id == "thanks")
+    assert priya.stood_out == (
+        "python typing, the idempotency keys I used and moving billing off the legacy system; "
+        "on-call rotation"
+    )
+    assert priya.interview_id == third.id
+    # Edited in the plan: used as written, for that person only.
+    answers = prefill_answers(facts)
+    answers.weak_contact_ids.add(ids["Priya Raman"])
+    edited = build_plan(
+        facts,
+        answers,
+        DebriefPath.FIGHT,
+        rejection_playbook(),
+        THURSDAY,
+        "Sam",
+        [],
+        stood_out_lines={ids["Priya Raman"]: "the Kafka consumer design"},
+    )
+    bodies = {t.contact_id: t.body for t in edited if t.step_id == "thanks"}
+    assert bodies[ids["Priya Raman"]] == "Hi Priya. Topics: the Kafka consumer design.\nSam"
+    assert "quarterly work" in bodies[ids["Tomás Ortega"]]
+    letter = step(edited, "letter")
+    assert "- python typing: [what you would add now]" in letter.body  # never re-capitalised
+
+
+def test_notes_written_about_someone_are_flagged_in_the_note_written_to_them(
+    store: Store,
+) -> None:
+    ids = make_application(store)
+    facts = gather(store, ids["app"])
+    plan = build_plan(
+        facts,
+        prefill_answers(facts),
+        DebriefPath.FLIGHT,
+        rejection_playbook(),
+        THURSDAY,
+        "Sam",
+        [],
+        stood_out_lines={ids["Morgan Lee"]: "his team's Rust rewrite"},
+    )
+    morgan = next(t for t in plan if t.contact_id == ids["Morgan Lee"])
+    assert morgan.note is not None
+    assert '"his"' in morgan.note
+    assert "his team's Rust rewrite" in morgan.body  # the person's words, untouched
+    assert all(t.note is None for t in plan if t.step_id == "thanks" and t is not morgan)
+
+
+def test_a_referral_names_friends_by_what_they_do_never_by_how_you_know_them(
+    store: Store,
+) -> None:
+    ids = make_application(store)
+    with store.transaction() as s:
+        s.get(Contact, ids["Rita Osei"]).title = "Former manager"
+        s.get(Contact, ids["Lee Chen"]).title = "Friend from university"
+    facts = gather(store, ids["app"])
+    chosen = [ids["Ana Ruiz"], ids["Lee Chen"], ids["Rita Osei"]]
+    plan = build_plan(
+        facts, Answers(), DebriefPath.FLIGHT, rejection_playbook(), THURSDAY, "Sam", chosen
+    )
+    referral = step(plan, "offer")
+    assert "Ana Ruiz (Payments Engineer), Lee Chen and Rita Osei." in referral.body
+    assert "Former manager" not in referral.body
+
+
+def test_the_shipped_flight_path_asks_friends_before_naming_them(store: Store) -> None:
+    ids = make_application(store)
+    facts = gather(store, ids["app"])
+    chosen = [ids["Ana Ruiz"], ids["Lee Chen"]]
+    plan = build_plan(
+        facts, Answers(), DebriefPath.FLIGHT, default_playbook(), THURSDAY, "Sam", chosen
+    )
+    asks = [t for t in plan if t.step_id == "ask_network"]
+    referral = step(plan, "referral")
+    assert [t.contact_id for t in asks] == chosen  # one each, before the referral
+    assert all(t.due_on is not None and t.due_on < referral.due_on for t in asks)
+    assert plan.index(asks[-1]) < plan.index(referral)

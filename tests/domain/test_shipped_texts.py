@@ -91,7 +91,14 @@ def test_the_demo_application_plans_with_nothing_left_unfilled(store: Store) -> 
     gaps = {gap for gap in GAPS.values() if gap.startswith("[")} | set(GAP_NAMES.values())
     for path in DebriefPath:
         plan = build_plan(
-            facts, prefill_answers(facts), path, default_playbook(), today, "Sam", picked
+            facts,
+            prefill_answers(facts),
+            path,
+            default_playbook(),
+            today,
+            "Sam",
+            picked,
+            debrief=("Clear answers on billing", "Ask about the team earlier"),
         )
         assert {task.step_id for task in plan} == {s.id for s in default_playbook().steps(path)}
         for task in plan:

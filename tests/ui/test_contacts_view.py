@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from tracker.db.enums import ContactRole
+from tracker.domain.changes import Kind
 from tracker.domain.contacts import ContactInput, assign_role, create_contact, get_contact
 from tracker.ui.contacts.model import Column, ContactRolesModel, ContactsTableModel
 from tracker.ui.contacts.view import ContactsView
@@ -146,3 +147,14 @@ def test_empty_state(qtbot, store, events):
     widget = ContactsView(store, events)
     qtbot.addWidget(widget)
     assert widget.list_stack.currentWidget() is widget.empty_page
+
+
+def test_search_folds_case_like_the_applications_search(view, qtbot, store, events):
+    create_contact(store, ContactInput(name="Jana Groß", company="Straßenbahn GmbH"))
+    create_contact(store, ContactInput(name="Émile Zola"))
+    events.publish({Kind.CONTACTS})
+    qtbot.keyClicks(view.search, "GROSS")  # "ß" folds to "ss", as in the applications search
+    qtbot.waitUntil(lambda: names(view) == ["Jana Groß"])
+    view.search.clear()
+    view.search.setText("ÉMILE")  # beyond ASCII (QTest types only ASCII): É folds to é
+    qtbot.waitUntil(lambda: names(view) == ["Émile Zola"])

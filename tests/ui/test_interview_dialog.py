@@ -188,3 +188,12 @@ def test_every_control_has_an_accessible_name(qtbot, store, events, app_id, priy
     ):
         assert widget.accessibleName()
     assert "Priya Raman" in row.topics.accessibleName()
+
+
+def test_the_duration_says_its_unit(qtbot, store, events, app_id):
+    from PySide6.QtWidgets import QLabel
+
+    dialog = open_editor(qtbot, store, events, app_id)
+    dialog.duration.setText("45")  # the placeholder is gone: the label still says minutes
+    labels = [w.text() for w in dialog.findChildren(QLabel) if "Duration" in w.text()]
+    assert labels == ["&Duration (minutes)"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from PySide6.QtCore import Qt
+
 from tracker.db.enums import DebriefPath
 from tracker.db.models import Application, Company, RejectionDebrief
 from tracker.domain.changes import Kind
@@ -36,13 +38,11 @@ def test_model_lists_newest_first(qtmodeltester, store):
     add_debriefs(store)
     model = LessonsModel(store)
     qtmodeltester.check(model, force_py=True)
-    assert model.rowCount() == 2
-    assert model.index(0, 1).data() == "Kestrel · Data Engineer"
-    assert model.index(0, 2).data() == "Flight"
-    assert model.index(0, 3).data() == "—"
-    assert model.index(1, 1).data() == "Northwind · Backend Engineer"
-    assert model.index(1, 4).data() == "Ask more questions"
-    assert model.index(1, 0).data() == "1 Mar 2026"
+    assert model.rowCount() == 1  # Kestrel's debrief has nothing written: no empty row
+    assert model.index(0, 1).data() == "Northwind · Backend Engineer"
+    assert model.index(0, 2).data() == "Fight"
+    assert model.index(0, 4).data() == "Ask more questions"
+    assert model.index(0, 0).data() == "1 Mar 2026"
 
 
 def test_view_shows_empty_state_then_reloads_on_change(qtbot, store, events):
@@ -54,4 +54,33 @@ def test_view_shows_empty_state_then_reloads_on_change(qtbot, store, events):
     add_debriefs(store)
     events.publish({Kind.DEBRIEFS})
     assert view.stack.currentWidget() is view.table
-    assert view.model.rowCount() == 2
+    assert view.model.rowCount() == 1
+
+
+def test_view_shows_what_repeats(qtbot, store, events):
+    from tracker.db.enums import Stage
+    from tracker.db.models import StageChange
+
+    view = LessonsView(store, events)
+    qtbot.addWidget(view)
+    view.show()
+    assert not view.repeats.isVisibleTo(view)
+    with store.transaction() as s:
+        for name in ("A&B <b>Co</b>", "Kestrel"):
+            app = Application(company=Company(name=name), role="Engineer")
+            s.add(
+                StageChange(application=app, from_stage=Stage.INTERVIEWING, to_stage=Stage.REJECTED)
+            )
+            s.add(
+                RejectionDebrief(
+                    application=app,
+                    path=DebriefPath.FIGHT,
+                    do_differently="Ask <b>more</b> questions",
+                )
+            )
+    events.publish({Kind.DEBRIEFS})
+    assert view.repeats.isVisibleTo(view)
+    text = view.repeats.text()
+    assert "Rejections came after: Interviewing (2)" in text
+    assert "Keeps coming up (2 times): Ask <b>more</b> questions" in text
+    assert view.repeats.textFormat() is Qt.TextFormat.PlainText

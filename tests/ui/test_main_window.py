@@ -95,3 +95,15 @@ def test_about_shows_version_and_database(window, db_path, monkeypatch):
 def test_quit_closes_the_window(window, qtbot):
     window.quit_action.trigger()
     qtbot.waitUntil(lambda: not window.isVisible())
+
+
+def test_the_application_count_shows_only_with_the_applications(window, add, events, qtbot):
+    add("Northwind", "Backend Engineer")
+    events.publish({Kind.APPLICATIONS})
+    assert window.count_label.isVisible()
+    for key in ("tasks", "contacts", "lessons"):
+        window.tabs.show_view(key)
+        assert not window.count_label.isVisible(), key
+    window.tabs.show_view("applications")
+    assert window.count_label.isVisible()
+    assert window.count_label.text() == "1 application"

@@ -211,3 +211,21 @@ def test_delete_asks_first(view, store, qtbot, monkeypatch, answer, left):
     monkeypatch.setattr(QMessageBox, "question", lambda *args: reply)
     view.delete_selected()
     assert view.model.task_count() == left
+
+
+def test_snoozing_three_days_never_lands_on_a_weekend():
+    from tracker.ui.tasks.actions import snooze_choices
+
+    wednesday = date(2026, 11, 25)
+    choices = dict(snooze_choices(wednesday))
+    assert choices["In 3 working days"] == date(2026, 11, 30)  # Monday, not Saturday
+    for start in (wednesday + timedelta(days=n) for n in range(7)):
+        assert all(day.weekday() < 5 for label, day in snooze_choices(start) if "working" in label)
+
+
+def test_a_new_task_on_an_application_defaults_to_a_working_day(qtbot, store, events, add):
+    from tracker.ui.detail.tabs import TasksTab
+
+    tab = TasksTab(store, events, add("Northwind", "Backend Engineer"))
+    qtbot.addWidget(tab)
+    assert tab.due.date().toPython().weekday() < 5

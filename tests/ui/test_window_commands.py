@@ -306,3 +306,65 @@ def test_a_contact_renamed_in_the_contacts_tab_is_renamed_on_their_task(window, 
 
     assert changed.args == [frozenset({Kind.CONTACTS})]
     assert tasks.model.index_of_task(task, TaskColumn.FOR).data() == "Bo Lindqvist"
+
+
+# --- Plan my response is for rejected applications ---------------------------------------
+
+
+def test_plan_my_response_is_offered_only_for_a_rejected_card(window, qtbot, add, monkeypatch):
+    applied = add("Kestrel Maps", "Cartographer", Stage.APPLIED)
+    rejected = add("Northwind", "Backend Engineer", Stage.REJECTED)
+    window.board.reload()
+    opened = answer_panel(monkeypatch, qtbot, lambda panel: panel.reject())
+    plan = window.commands.plan_action
+
+    click_card(qtbot, window, Stage.APPLIED, applied)
+    assert not plan.isEnabled()
+    qtbot.keyClick(
+        window.focusWidget() or window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier
+    )
+    assert opened == []
+
+    click_card(qtbot, window, Stage.REJECTED, rejected)
+    assert plan.isEnabled()
+    qtbot.keyClick(
+        window.focusWidget() or window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier
+    )
+    qtbot.waitUntil(lambda: len(opened) == 1)
+    assert "Northwind went with someone else" in opened[0].know.greeting.text()
+
+
+def test_plan_my_response_on_an_application_not_rejected_says_so(window, add, monkeypatch):
+    applied = add("Kestrel Maps", "Cartographer", Stage.APPLIED)
+    said: list[str] = []
+    monkeypatch.setattr(
+        "tracker.ui.main_window.QMessageBox.information", lambda *a: said.append(a[2])
+    )
+    opened = answer_panel(monkeypatch, None, lambda panel: panel.reject())
+    assert window.plan_response(applied) is False
+    assert opened == []
+    assert "not Rejected" in said[0]
+
+
+def test_ctrl_r_with_nothing_selected_says_what_to_select(window, qtbot, monkeypatch):
+    said: list[str] = []
+    monkeypatch.setattr(
+        "tracker.ui.main_window.QMessageBox.information", lambda *a: said.append(a[2])
+    )
+    assert window.commands.plan_action.isEnabled()
+    qtbot.keyClick(
+        window.focusWidget() or window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier
+    )
+    assert said == ["Select an application on the board or in the table."]
+
+
+def test_the_card_menu_archives_and_undo_brings_it_back(window, qtbot, add):
+    app_id = add("Northwind", "Backend Engineer", Stage.APPLIED)
+    window.board.reload()
+    menu = window.board.build_context_menu(app_id)
+    archive = next(a for a in menu.actions() if a.text() == "Archive")
+    archive.trigger()
+    menu.deleteLater()
+    assert app_id not in ids(window.board, Stage.APPLIED)  # put away
+    undo(qtbot, window)
+    assert ids(window.board, Stage.APPLIED) == [app_id]

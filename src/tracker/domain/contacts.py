@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, select
 
 from tracker.db.enums import ContactRole, InterviewKind
 from tracker.db.models import (
@@ -16,7 +16,7 @@ from tracker.db.models import (
     Interview,
     InterviewParticipant,
 )
-from tracker.domain.applications import company_named, drop_company_if_unused, escape_like
+from tracker.domain.applications import company_named, drop_company_if_unused
 from tracker.domain.changes import Written
 from tracker.domain.store import Store, fetch, written
 from tracker.domain.validate import LONG_TEXT, Checker
@@ -201,14 +201,19 @@ def contact_rows(store: Store, search: str = "", network_only: bool = False) -> 
     )
     if network_only:
         query = query.where(Contact.in_network.is_(True))
-    text = search.strip()
-    if text:
-        # Same matching as the applications search: ilike with % and _ taken literally.
-        pattern = f"%{escape_like(text)}%"
-        columns = (Contact.name, Contact.title, Company.name, Contact.email)
-        query = query.where(or_(*(col.ilike(pattern, escape="\\") for col in columns)))
+    # The same folding as the applications search (str.casefold: "STRASSE" finds "Straße",
+    # which SQLite's ASCII-only ilike cannot); a person's contacts fit in memory.
+    text = search.strip().casefold()
     with store.reading() as session:
-        return [ContactRow._make(row) for row in session.execute(query)]
+        rows = [ContactRow._make(row) for row in session.execute(query)]
+    if not text:
+        return rows
+    return [
+        row
+        for row in rows
+        if text
+        in "\n".join(p for p in (row.name, row.title, row.company, row.email) if p).casefold()
+    ]
 
 
 def roles_of(store: Store, contact_id: int) -> list[ContactRoleRow]:

@@ -268,7 +268,7 @@ def _add_people(session: Session, apps: dict[str, Application], today: date) -> 
         1,
         InterviewKind.TECHNICAL,
         today - 12 * day,
-        [(priya, "Moving billing off the legacy system; on-call rotation", Connection.STRONG)],
+        [(priya, "Moving billing off the legacy system\non-call rotation", Connection.STRONG)],
         4,
     )
     _interview(
@@ -280,10 +280,10 @@ def _add_people(session: Session, apps: dict[str, Application], today: date) -> 
         [
             (
                 tomas,
-                "How the team plans quarterly work; mentoring junior engineers",
+                "How the team plans quarterly work\nmentoring junior engineers",
                 Connection.WEAK,
             ),
-            (morgan, "Why I want to move into payments; scaling the data team", Connection.OKAY),
+            (morgan, "Why I want to move into payments\nscaling the data team", Connection.OKAY),
         ],
         3,
     )
@@ -302,7 +302,7 @@ def _add_people(session: Session, apps: dict[str, Application], today: date) -> 
         1,
         InterviewKind.PHONE_SCREEN,
         today - 9 * day,
-        [(sofia, "Relocation to Munich; salary expectations", Connection.STRONG)],
+        [(sofia, "Relocation to Munich\nsalary expectations", Connection.STRONG)],
         4,
     )
     _interview(
@@ -311,7 +311,7 @@ def _add_people(session: Session, apps: dict[str, Application], today: date) -> 
         2,
         InterviewKind.TECHNICAL,
         today - 2 * day,
-        [(ken, "Designing a fleet telemetry pipeline; Python typing", Connection.OKAY)],
+        [(ken, "Designing a fleet telemetry pipeline\nPython typing", Connection.OKAY)],
         3,
     )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import NamedTuple
@@ -101,7 +101,10 @@ def update_task(store: Store, task_id: int, data: TaskInput) -> Written[None]:
     data = _clean(data)
     with store.transaction() as session:
         _check_links(session, data)
-        _fill(fetch(session, Task, task_id), data)
+        task = fetch(session, Task, task_id)
+        if task.sent_at is not None:  # a sent draft is kept as it was sent
+            data = replace(data, draft_subject=task.draft_subject, draft_body=task.draft_body)
+        _fill(task, data)
         return written(session, None)
 
 

@@ -103,7 +103,10 @@ class WindowCommands(QObject):
     def sync(self) -> None:
         """Row actions follow the selection in the view on screen."""
         view = self.current()
-        self.actions.sync(view.selected_stage() if view is not None else None)
+        stage = view.selected_stage() if view is not None else None
+        self.actions.sync(stage)
+        # Offered for a rejected application; with nothing selected, Ctrl+R says what to pick.
+        self.plan_action.setEnabled(stage is None or stage is Stage.REJECTED)
 
     def _named(self, application_id: int) -> tuple[str, str] | None:
         """(role, company), or None (and the views refreshed) when it was deleted meanwhile."""
@@ -151,8 +154,12 @@ class WindowCommands(QObject):
     def archive_selected(self) -> bool:
         """Archive the selected application; Ctrl+Z (Edit > Undo) brings it back."""
         application_id = self.selected_id()
-        named = self._named(application_id) if application_id is not None else None
-        if application_id is None or named is None:
+        return application_id is not None and self.archive(application_id)
+
+    def archive(self, application_id: int) -> bool:
+        """Archive one application (the selection, or a card's menu); Ctrl+Z undoes it."""
+        named = self._named(application_id)
+        if named is None:
             return False
         role, company = named
         command = ArchiveCommand(self._store, self._events, application_id, f"{role} at {company}")

@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.board.stage_moved.connect(self.on_stage_moved)
         self.board.open_requested.connect(self.open_application)
         self.board.delete_requested.connect(self.commands.delete)
+        self.board.archive_requested.connect(self.commands.archive)
         self.board.plan_requested.connect(self.plan_response)
         self.applications.plan_requested.connect(self.plan_response)
         self.tabs.add_view("board", "&Board", lambda: self.board)
@@ -89,6 +90,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.count_label)
         self.applications.counts_changed.connect(self._show_counts)
         self._show_counts(self.applications.model.match_count, self.applications.model.total_count)
+        # The count is about applications: shown on the board and the table, not elsewhere.
+        self.tabs.currentChanged.connect(self._sync_count_label)
+        self._sync_count_label()
         self._restore()
 
     # --- building ----------------------------------------------------------------------
@@ -239,12 +243,33 @@ class MainWindow(QMainWindow):
             )
             return False
         try:
+            if not self._is_rejected(chosen):
+                return False
             return open_rejection_panel(
                 self._store, self._events, chosen, self, override_dir=self.templates_dir
             )
         except NotFoundError as exc:
             QMessageBox.warning(self, "Plan my response", str(exc))
             return False
+
+    def _is_rejected(self, application_id: int) -> bool:
+        """Plan my response is for rejected applications; say so for any other."""
+        from tracker.db.enums import Stage
+        from tracker.domain.applications import get_application
+
+        data = get_application(self._store, application_id)
+        if Stage(data.stage) is Stage.REJECTED:
+            return True
+        from html import escape
+
+        what = escape(f"{data.role} at {data.company}")  # shown as typed, never as markup
+        QMessageBox.information(
+            self,
+            "Plan my response",
+            f"<p>{what} is in {Stage(data.stage).label}, not Rejected. "
+            "Plan my response is for applications that were turned down.</p>",
+        )
+        return False
 
     def edit_templates(self) -> None:
         from tracker.ui.drafts.template_editor import TemplateEditorDialog
@@ -283,6 +308,9 @@ class MainWindow(QMainWindow):
 
         if needs_panel(self._store, application_id):  # not twice for the same rejection
             self.plan_response(application_id)
+
+    def _sync_count_label(self) -> None:
+        self.count_label.setVisible(self.tabs.current_key() in ("board", "applications"))
 
     def _show_counts(self, shown: int, total: int) -> None:
         noun = "application" if total == 1 else "applications"

@@ -32,7 +32,8 @@ FIELDS: dict[str, str] = {
     "title": "their job title",
     "company": "the company",
     "role": "the role you applied for",
-    "topics": "what you discussed with this person, from your interview notes",
+    "topics": "what stood out with this person (from your interview notes; edit it in the plan)",
+    "interview_name": "the interview you had with this person ('the technical interview')",
     "interviews": "the interviews on record, one per line",
     "weak_points": "the interviews and people you marked as weaker, one per line",
     "letter_points": "the points your letter should address, one per line",
@@ -41,6 +42,9 @@ FIELDS: dict[str, str] = {
     "network_names": "the people from your network you picked, with their titles",
     "network_phrase": "how many people you picked, in words ('two people')",
     "user_name": "your name",
+    "went_well": "what went well, as typed in the plan",
+    "do_differently": "what you would do differently, as typed in the plan",
+    "who_decided": "a question asking who made the decision, when nobody is on record",
 }
 
 # What shows when the app could not fill a field.
@@ -51,6 +55,7 @@ GAPS: dict[str, str] = {
     "company": "[company]",
     "role": "[role]",
     "topics": "[what you discussed]",
+    "interview_name": "[the interview]",
     "interviews": "[your interviews]",
     "weak_points": "[where the interviews felt weaker]",
     "letter_points": "[the points you want to address]",
@@ -59,9 +64,13 @@ GAPS: dict[str, str] = {
     "network_names": "[names from your network]",
     "network_phrase": "someone",
     "user_name": "[your name]",
+    "went_well": "[your notes]",
+    "do_differently": "[your notes]",
+    "who_decided": "",
 }
 
 _FIELD = re.compile(r"\{([a-z_]+)\}")
+_NAME_GAP = re.compile(r"\[[^\[\]\n]{0,40}\bnames?\b[^\[\]\n]{0,40}\]")
 _NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 _SUBJECT = "subject:"
 
@@ -98,6 +107,14 @@ def render(
         return _FIELD.sub(fill, template if isinstance(template, str) else str(template))
     except Exception:  # unreachable in practice; the promise is that rendering never raises
         return str(template)
+
+
+def unfilled_names(*texts: str | None) -> list[str]:
+    """The [someone's name] gaps still in the texts: a person nobody has named yet."""
+    found: list[str] = []
+    for text in texts:
+        found += [m.group(0) for m in _NAME_GAP.finditer(text or "") if m.group(0) not in found]
+    return found
 
 
 def unknown_fields(text: str) -> list[str]:
@@ -228,8 +245,8 @@ def natural_list(items: list[str]) -> str:
 
 
 def topic_items(topics: str | None) -> list[str]:
-    """The separate topics in a notes field (split on new lines and semicolons)."""
-    pieces = re.split(r"[;\n]+", topics or "")
+    """The separate topics in a notes field: one a line, as typed (a ";" stays inside)."""
+    pieces = re.split(r"\n+", topics or "")
     return [piece.strip().rstrip(".").strip() for piece in pieces if piece.strip()]
 
 
@@ -239,6 +256,18 @@ def in_sentence(topic: str) -> str:
     if word.lower() in _LOWER_STARTS or (word.endswith("ing") and word[1:].islower()):
         return topic[0].lower() + topic[1:]
     return topic
+
+
+def shorten(text: str, limit: int) -> str:
+    """*text* cut to at most *limit* characters, at a word where one is near, ending "…"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: max(1, limit - 1)]
+    space = cut.rfind(" ")
+    if space >= limit * 2 // 3:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-—") + "…"
 
 
 def count_words(n: int, one: str, many: str) -> str:

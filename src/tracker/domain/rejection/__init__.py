@@ -34,10 +34,12 @@ from tracker.domain.rejection.plan import (
 from tracker.domain.rejection.save import (
     ConfirmResult,
     add_person_inline,
+    cancel_interviews,
     confirm_plan,
     debrief_exists,
     latest_rejection_at,
     needs_panel,
+    remind_to_plan,
 )
 
 __all__ = [
@@ -57,11 +59,13 @@ __all__ = [
     "RejectionFacts",
     "add_person_inline",
     "build_plan",
+    "cancel_interviews",
     "confirm_plan",
     "debrief_exists",
     "gather",
     "latest_rejection_at",
     "needs_panel",
     "prefill_answers",
+    "remind_to_plan",
     "suggest_path",
 ]

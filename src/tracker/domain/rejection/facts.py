@@ -6,7 +6,7 @@ gather() reads it all in five queries; the panel and the plan work from the resu
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Literal
 
 from sqlalchemy import select
@@ -29,6 +29,15 @@ KnowsWhy = Literal["me", "role_changed", "process_changed", "dont_know"]
 KNOWS_WHY: tuple[KnowsWhy, ...] = ("me", "role_changed", "process_changed", "dont_know")
 FIND_INTERVIEWERS = "find_interviewers"
 YOU = "You"
+INTERVIEW_NAMES = {
+    InterviewKind.PHONE_SCREEN: "the phone screen",
+    InterviewKind.TECHNICAL: "the technical interview",
+    InterviewKind.BEHAVIOURAL: "the behavioural interview",
+    InterviewKind.PANEL: "the panel interview",
+    InterviewKind.ONSITE: "the onsite interview",
+    InterviewKind.FINAL: "the final interview",
+    InterviewKind.OTHER: "the interview",
+}
 
 # -- What the app knows ---------------------------------------------------------------
 
@@ -88,6 +97,7 @@ class RejectionFacts:
     hiring_manager: Person | None
     decision_maker: Person | None
     network: tuple[Person, ...]  # the person's own network, by name
+    upcoming: tuple[InterviewFacts, ...] = ()  # booked but not held yet: never thanked for
 
     @property
     def process_days(self) -> int | None:
@@ -96,13 +106,20 @@ class RejectionFacts:
         return max(0, (self.rejected_at.date() - self.started_at.date()).days)
 
     def topics_with(self, contact_id: int) -> list[str]:
-        """What was discussed with one person, over all their interviews."""
+        """What was discussed with one person, most recent interview first, as typed."""
         found: list[str] = []
-        for interview in self.interviews:
+        for interview in reversed(self.interviews):
             for part in interview.participants:
                 if part.person.contact_id == contact_id:
                     found += [t for t in topic_items(part.topics) if t not in found]
         return found
+
+    def interview_name_with(self, contact_id: int) -> str | None:
+        """ "the technical interview": the latest one this person was in."""
+        for interview in reversed(self.interviews):
+            if any(p.person.contact_id == contact_id for p in interview.participants):
+                return INTERVIEW_NAMES[interview.kind]
+        return None
 
     def last_interview_with(self, contact_id: int) -> int | None:
         ids = [
@@ -113,8 +130,12 @@ class RejectionFacts:
         return ids[-1] if ids else None
 
 
-def gather(store: Store, application_id: int) -> RejectionFacts:
-    """Everything the panel shows about one application, in five queries."""
+def gather(store: Store, application_id: int, now: datetime | None = None) -> RejectionFacts:
+    """Everything the panel shows about one application, in five queries.
+
+    Only interviews that have happened (or have no date) count; later ones are kept apart
+    in .upcoming, and the people only in those are not among the interviewers."""
+    now = now or datetime.now(UTC)
     person = (Contact.id, Contact.name, Contact.title, Contact.email)
     with store.reading() as session:
         head = session.execute(
@@ -165,6 +186,8 @@ def gather(store: Store, application_id: int) -> RejectionFacts:
         int, tuple[tuple[int, InterviewKind, datetime | None, int | None], list[Participant]]
     ] = {}
     interviewers: dict[int, Person] = {}
+    later: set[int] = set()  # interviews not held yet
+    only_later: set[int] = set()  # people seen only in those
     for (
         iid,
         rnd,
@@ -179,15 +202,20 @@ def gather(store: Store, application_id: int) -> RejectionFacts:
         email,
     ) in interview_rows:
         _, people = interviews.setdefault(iid, ((rnd, kind, starts, assessed), []))
+        if starts is not None and starts > now:
+            later.add(iid)
         if cid is not None:
             who = Person(cid, name, title, email)
             people.append(Participant(who, topics, connection))
-            interviewers.setdefault(cid, who)
+            if iid in later:
+                only_later.add(cid)
+            else:
+                interviewers.setdefault(cid, who)
     by_role: dict[ContactRole, Person] = {}
     for role, cid, name, title, email in role_rows:
         who = Person(cid, name, title, email)
         by_role.setdefault(role, who)
-        if role is ContactRole.INTERVIEWER:
+        if role is ContactRole.INTERVIEWER and (cid in interviewers or cid not in only_later):
             interviewers.setdefault(cid, who)  # on record as an interviewer, notes or not
     rejections = [when for when, stage in changes if stage is Stage.REJECTED]
     return RejectionFacts(
@@ -199,6 +227,12 @@ def gather(store: Store, application_id: int) -> RejectionFacts:
         interviews=tuple(
             InterviewFacts(iid, rnd, kind, starts, assessed, tuple(people))
             for iid, ((rnd, kind, starts, assessed), people) in interviews.items()
+            if iid not in later
+        ),
+        upcoming=tuple(
+            InterviewFacts(iid, rnd, kind, starts, assessed, tuple(people))
+            for iid, ((rnd, kind, starts, assessed), people) in interviews.items()
+            if iid in later
         ),
         interviewers=tuple(interviewers.values()),
         recruiter=by_role.get(ContactRole.RECRUITER),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -11,11 +11,14 @@ from pathlib import Path
 from tracker.db.enums import Connection, DebriefPath, TaskKind
 from tracker.domain.drafts.business_days import add_business_days
 from tracker.domain.drafts.templates import (
+    GAPS,
     count_words,
     in_sentence,
     natural_list,
     render,
     render_draft,
+    shorten,
+    unfilled_names,
 )
 from tracker.domain.rejection.facts import (
     FIND_INTERVIEWERS,
@@ -25,6 +28,16 @@ from tracker.domain.rejection.facts import (
     RejectionFacts,
 )
 from tracker.domain.rejection.playbook import Audience, Playbook, Step
+from tracker.domain.rejection.wording import (
+    SUBJECT_LIMIT,
+    TITLE_LIMIT,
+    TOPIC_LIMIT,
+    fit,
+    introduced,
+    stood_out,
+    third_person_note,
+)
+from tracker.domain.validate import LONG_TEXT
 
 # -- The questions --------------------------------------------------------------------
 
@@ -116,11 +129,19 @@ class PlannedTask:
     email: str | None = None  # where the draft goes, when known
     why: str = ""  # the step's reason, from the playbook
     note: str | None = None  # what is missing, and how to fill it
+    stood_out: str | None = None  # a thank-you's "what stood out with this person" line
+
+    @property
+    def needs_name(self) -> bool:
+        """Someone in the title, the recipient or the draft is still a [placeholder]."""
+        gaps = unfilled_names(self.title, self.audience, self.subject, self.body)
+        return any(gap != GAPS["user_name"] for gap in gaps)  # the signer is not "a person"
 
 
 GAP_NAMES = {
     Audience.RECRUITER: "[recruiter's name]",
     Audience.DECISION_MAKER: "[decision maker's name]",
+    Audience.DECISION_MAKER_VIA_RECRUITER: "[recruiter's name]",
     Audience.HIRING_MANAGER_OR_RECRUITER: "[hiring manager's name]",
     Audience.NETWORK_CONTACTS: "[name from your network]",
     Audience.EACH_INTERVIEWER: "[interviewer's name]",
@@ -132,6 +153,9 @@ MISSING = {
     ),
     Audience.DECISION_MAKER: (
         "No decision maker on record yet. Pick or add one and the draft uses their name."
+    ),
+    Audience.DECISION_MAKER_VIA_RECRUITER: (
+        "No recruiter on record yet. Pick or add one: they pass your letter on."
     ),
     Audience.HIRING_MANAGER_OR_RECRUITER: (
         "No hiring manager or recruiter on record yet. Pick or add one and the draft uses "
@@ -154,7 +178,9 @@ def _weak_points(facts: RejectionFacts, answers: Answers) -> str | None:
             lines.append(f"- {interview.label}{with_whom}: felt weaker than you wanted.")
     for person in facts.interviewers:
         if person.contact_id in answers.weak_contact_ids:
-            topics = natural_list([in_sentence(t) for t in facts.topics_with(person.contact_id)])
+            topics = natural_list(
+                [shorten(in_sentence(t), TOPIC_LIMIT) for t in facts.topics_with(person.contact_id)]
+            )
             talked = f" You talked about {topics}." if topics else ""
             who = f"{person.name} ({person.title})" if person.title else person.name
             lines.append(f"- {who}: the connection was not as strong as you wanted.{talked}")
@@ -170,7 +196,8 @@ def _letter_points(facts: RejectionFacts, answers: Answers) -> str | None:
     for person in facts.interviewers:
         if person.contact_id in people:
             topics += [t for t in facts.topics_with(person.contact_id) if t not in topics]
-    return "\n".join(f"- {t[:1].upper()}{t[1:]}: [what you would add now]" for t in topics) or None
+    lines = [f"- {shorten(t, TOPIC_LIMIT)}: [what you would add now]" for t in topics]
+    return "\n".join(lines) or None
 
 
 def _shared_values(
@@ -195,17 +222,18 @@ def _shared_values(
         "letter_points": _letter_points(facts, answers),
         "decision_maker_name": decider.name if decider else None,
         "decision_maker_first_name": decider.first_name if decider else None,
-        "network_names": natural_list(
-            [f"{p.name} ({p.title})" if p.title else p.name for p in network]
-        ),
+        "network_names": natural_list([introduced(p) for p in network]),
         "network_phrase": count_words(len(network), "person", "people") if network else None,
+        "who_decided": None
+        if decider
+        else " And could you tell me who made the final decision? I would like to write to them.",
     }
 
 
 def _recipients(facts: RejectionFacts, step: Step, network: list[Person]) -> list[Person | None]:
     """Whom one step addresses: one entry per task; None is someone not on record yet."""
     match step.audience:
-        case Audience.RECRUITER:
+        case Audience.RECRUITER | Audience.DECISION_MAKER_VIA_RECRUITER:
             return [facts.recruiter]
         case Audience.DECISION_MAKER:
             return [facts.decision_maker]
@@ -227,13 +255,28 @@ def build_plan(
     user_name: str,
     chosen_network_ids: Iterable[int],
     override_dir: Path | None = None,
+    stood_out_lines: Mapping[int, str] | None = None,
+    debrief: tuple[str, str] = ("", ""),
 ) -> list[PlannedTask]:
-    """The tasks *path* would create, in playbook order, with their drafts filled in."""
+    """The tasks *path* would create, in playbook order, with their drafts filled in.
+
+    *stood_out_lines* holds the "what stood out" line edited for an interviewer (by contact
+    id); anyone not in it gets the line prefilled from their topics. *debrief* is what was
+    typed as (what went well, what I'd do differently); the reflection quotes it."""
+    lines = stood_out_lines or {}
     chosen = set(chosen_network_ids)
     network = [p for p in facts.network if p.contact_id in chosen]
     shared = _shared_values(facts, answers, user_name.strip(), network)
+    shared["went_well"], shared["do_differently"] = (part.strip() for part in debrief)
     plan: list[PlannedTask] = []
+    # "No, or not sure": nothing goes straight to the decision maker; the letter still goes
+    # through the recruiter (who is asked who decided when nobody is on record).
+    direct = answers.can_reach_decision_maker is True or (
+        answers.can_reach_decision_maker is None and facts.decision_maker is not None
+    )
     for step in playbook.steps(path):
+        if step.audience is Audience.DECISION_MAKER and not direct:
+            continue
         due = add_business_days(today, step.due_business_days)
         if step.audience is Audience.EACH_INTERVIEWER and not facts.interviewers:
             draft = render_draft(FIND_INTERVIEWERS, shared, None, override_dir, playbook.templates)
@@ -246,8 +289,8 @@ def build_plan(
                     None,
                     None,
                     due,
-                    draft.subject,
-                    draft.body,
+                    shorten(draft.subject, SUBJECT_LIMIT),
+                    fit(draft.body, LONG_TEXT),
                     why=step.why,
                     note=NO_INTERVIEWERS,
                 )
@@ -258,6 +301,8 @@ def build_plan(
             gap = GAP_NAMES[step.audience]
             gaps = {"first_name": gap, "full_name": gap}
             interview_id = None
+            notes: list[str] = []
+            line_stood_out: str | None = None
             if person is not None:
                 values |= {
                     "first_name": person.first_name,
@@ -265,20 +310,27 @@ def build_plan(
                     "title": person.title,
                 }
                 if step.audience is Audience.EACH_INTERVIEWER:
-                    topics = facts.topics_with(person.contact_id)
-                    values["topics"] = natural_list([in_sentence(t) for t in topics])
+                    line = lines.get(person.contact_id, stood_out(facts, person.contact_id))
+                    values["topics"] = line.strip()
+                    values["interview_name"] = facts.interview_name_with(person.contact_id)
                     interview_id = facts.last_interview_with(person.contact_id)
+                    line_stood_out = line
+                    notes.append(third_person_note(person.first_name, line) or "")
             draft = render_draft(step.template, values, gaps, override_dir, playbook.templates)
-            notes = []
             if person is None and step.audience is not Audience.SELF:
                 notes.append(MISSING[step.audience])
+            if (
+                step.audience is Audience.DECISION_MAKER_VIA_RECRUITER
+                and facts.decision_maker is None
+            ):
+                notes.append(MISSING[Audience.DECISION_MAKER])
             if step.kind is TaskKind.REFERRAL and not network:
                 notes.append(MISSING[Audience.NETWORK_CONTACTS])
             plan.append(
                 PlannedTask(
                     step_id=step.id,
                     kind=step.kind,
-                    title=render(step.title, values, gaps),
+                    title=shorten(render(step.title, values, gaps), TITLE_LIMIT),
                     audience=YOU
                     if step.audience is Audience.SELF
                     else person.label
@@ -287,11 +339,12 @@ def build_plan(
                     contact_id=person.contact_id if person else None,
                     interview_id=interview_id,
                     due_on=due,
-                    subject=draft.subject,
-                    body=draft.body,
+                    subject=shorten(draft.subject, SUBJECT_LIMIT),
+                    body=fit(draft.body, LONG_TEXT),
                     email=person.email if person else None,
                     why=step.why,
-                    note=" ".join(dict.fromkeys(notes)) or None,
+                    note=" ".join(dict.fromkeys(n for n in notes if n)) or None,
+                    stood_out=line_stood_out,
                 )
             )
     return plan

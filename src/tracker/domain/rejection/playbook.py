@@ -29,7 +29,9 @@ class Audience(StrEnum):
 
     RECRUITER = "recruiter"
     EACH_INTERVIEWER = "each_interviewer"  # one task per person who interviewed you
-    DECISION_MAKER = "decision_maker"
+    DECISION_MAKER = "decision_maker"  # planned when they can be reached directly
+    # A letter for the decision maker, sent to the recruiter, who passes it on.
+    DECISION_MAKER_VIA_RECRUITER = "decision_maker_via_recruiter"
     HIRING_MANAGER_OR_RECRUITER = "hiring_manager_or_recruiter"
     NETWORK_CONTACTS = "network_contacts"  # one task per network contact picked
     SELF = "self"  # a note for the person, not a message

@@ -3,13 +3,15 @@ missing from the panel, and whether the panel should open on its own."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tracker.db.enums import ContactRole, DebriefPath, Stage, TaskKind, TaskOrigin
+from tracker.db.coltypes import utcnow
+from tracker.db.enums import ContactRole, DebriefPath, InterviewKind, Stage, TaskKind, TaskOrigin
 from tracker.db.models import (
     Application,
     ApplicationContact,
@@ -21,10 +23,14 @@ from tracker.db.models import (
     Task,
 )
 from tracker.domain.changes import Written
+from tracker.domain.drafts.templates import shorten
 from tracker.domain.errors import ValidationError
+from tracker.domain.rejection.existing import debrief_for_rejection, pair, planned_tasks
 from tracker.domain.rejection.plan import Answers, PlannedTask
 from tracker.domain.store import Store, fetch, written
 from tracker.domain.validate import LONG_TEXT, Checker
+
+TITLE_LIMIT = 300  # Task.title
 
 # -- Saving ---------------------------------------------------------------------------
 
@@ -51,6 +57,7 @@ def _clean_tasks(c: Checker, tasks: list[PlannedTask]) -> list[tuple[int, Task]]
             origin=TaskOrigin.PLAYBOOK,
             contact_id=planned.contact_id,
             interview_id=planned.interview_id,
+            needs_name=planned.needs_name,
         )
         rows.append((i, task))
     return rows
@@ -64,32 +71,65 @@ def confirm_plan(
     went_well: str | None,
     do_differently: str | None,
     tasks: list[PlannedTask],
+    close_task_ids: Iterable[int] = (),
 ) -> Written[ConfirmResult]:
-    """Create every ticked task (origin: playbook) and the debrief together, or nothing."""
+    """Save every ticked task (origin: playbook) and the debrief together, or nothing.
+
+    Planned again for the same rejection, the debrief is updated, tasks done or sent are
+    kept, drafts not yet sent are replaced and only what is missing is added. The
+    application's tasks in *close_task_ids* (ones the rejection made moot) are marked done."""
     c = Checker()
     chosen = c.choice("path", "Path", DebriefPath, path)
     if chosen is None:
         c.fail("path", "Choose Fight or Flight.")
-    debrief = RejectionDebrief(
-        application_id=application_id,
-        path=chosen,
-        answers=answers.to_json(),
-        went_well=c.text("went_well", "What went well", went_well, LONG_TEXT),
-        do_differently=c.text(
-            "do_differently", "What to do differently", do_differently, LONG_TEXT
-        ),
-    )
+    went = c.text("went_well", "What went well", went_well, LONG_TEXT)
+    differently = c.text("do_differently", "What to do differently", do_differently, LONG_TEXT)
     rows = _clean_tasks(c, tasks)
     c.done()
+    assert chosen is not None
     with store.transaction() as session:
-        fetch(session, Application, application_id)
+        application = fetch(session, Application, application_id)
         _check_links(session, application_id, rows)
-        for _, task in rows:
-            task.application_id = application_id
-        session.add_all([task for _, task in rows])
-        session.add(debrief)
+        # One debrief and one set of tasks per rejection: planning again keeps what is done
+        # or sent, replaces drafts not yet sent and adds only what is missing.
+        earlier = planned_tasks(session, application_id)
+        saved: list[Task] = []
+        for (_, task), before in zip(rows, pair([t for _, t in rows], earlier), strict=True):
+            if before is None:
+                task.application_id = application_id
+                session.add(task)
+                saved.append(task)
+            elif not (before.done or before.sent_at is not None):
+                for name in (
+                    "title",
+                    "due_on",
+                    "draft_subject",
+                    "draft_body",
+                    "interview_id",
+                    "needs_name",
+                ):
+                    setattr(before, name, getattr(task, name))
+                saved.append(before)
+        # The moot tasks picked, and a "Plan your response" reminder: done now.
+        moot = session.scalars(
+            select(Task).where(
+                Task.id.in_(set(close_task_ids)) | (Task.title == _reminder_title(application)),
+                Task.application_id == application_id,
+                Task.done.is_(False),
+            )
+        )
+        for old in moot:
+            old.done, old.done_at, old.snoozed_until = True, utcnow(), None
+        debrief = debrief_for_rejection(session, application_id)
+        if debrief is None:
+            debrief = RejectionDebrief(application_id=application_id)
+            session.add(debrief)
+        debrief.path = chosen
+        debrief.answers = answers.to_json()
+        debrief.went_well = went
+        debrief.do_differently = differently
         session.flush()
-        return written(session, ConfirmResult([task.id for _, task in rows], debrief.id))
+        return written(session, ConfirmResult([task.id for task in saved], debrief.id))
 
 
 def _check_links(session: Session, application_id: int, rows: list[tuple[int, Task]]) -> None:
@@ -154,6 +194,17 @@ def add_person_inline(
             session.add(
                 ApplicationContact(application_id=application_id, contact_id=contact.id, role=each)
             )
+        if interview_id is None and chosen is ContactRole.INTERVIEWER and clean_topics:
+            # No interview on record yet: one (undated) keeps what was discussed with them.
+            last = session.scalar(
+                select(func.max(Interview.round)).where(Interview.application_id == application_id)
+            )
+            interview = Interview(
+                application_id=application_id, round=(last or 0) + 1, kind=InterviewKind.OTHER
+            )
+            session.add(interview)
+            session.flush()
+            interview_id = interview.id
         if interview_id is not None:
             session.add(
                 InterviewParticipant(
@@ -161,6 +212,59 @@ def add_person_inline(
                 )
             )
         return written(session, contact.id)
+
+
+def cancel_interviews(store: Store, application_id: int, interview_ids: list[int]) -> Written[int]:
+    """Take interviews booked after the rejection off the record, all together; only this
+    application's interviews that have not started yet. Returns how many went."""
+    with store.transaction() as session:
+        fetch(session, Application, application_id)
+        rows = session.scalars(
+            select(Interview).where(
+                Interview.id.in_(interview_ids),
+                Interview.application_id == application_id,
+                Interview.starts_at > utcnow(),
+            )
+        ).all()
+        for interview in rows:
+            session.delete(interview)
+        session.flush()
+        return written(session, len(rows))
+
+
+REMINDER_TITLE = "Plan your response to {what}"
+
+
+def _reminder_title(application: Application) -> str:
+    what = f"{application.role} at {application.company.name}"
+    return shorten(REMINDER_TITLE.format(what=what), TITLE_LIMIT)
+
+
+def remind_to_plan(store: Store, application_id: int, due_on: date) -> Written[int | None]:
+    """ "Not now": a to-do to plan the response later, unless one is already open.
+    Returns the new task's id (None when one was already there)."""
+    with store.transaction() as session:
+        application = fetch(session, Application, application_id)
+        title = _reminder_title(application)
+        already = session.scalar(
+            select(Task.id).where(
+                Task.application_id == application_id,
+                Task.done.is_(False),
+                Task.title == title,
+            )
+        )
+        if already is not None:
+            return written(session, None)
+        task = Task(
+            kind=TaskKind.TODO,
+            title=title,
+            due_on=due_on,
+            origin=TaskOrigin.PLAYBOOK,
+            application_id=application_id,
+        )
+        session.add(task)
+        session.flush()
+        return written(session, task.id)
 
 
 # -- When the panel opens -------------------------------------------------------------

@@ -34,6 +34,7 @@ class BoardView(QWidget):
     stage_moved = Signal(object)  # a StageMove that changed stage (a rejection opens a panel)
     open_requested = Signal(int)  # application id: Enter or double-click on a card
     delete_requested = Signal(int)  # application id: the Delete key or the menu
+    archive_requested = Signal(int)  # application id: Archive in the card's menu
     plan_requested = Signal(int)  # application id: "Plan my response…" on a rejected card
     selection_changed = Signal()
 
@@ -248,6 +249,9 @@ class BoardView(QWidget):
             plan = menu.addAction("Plan my response…")
             plan.triggered.connect(lambda: self.plan_requested.emit(application_id))
         menu.addSeparator()
+        archive = menu.addAction("Archive")
+        archive.setToolTip("Put away without deleting (Ctrl+Z brings it back)")
+        archive.triggered.connect(lambda: self.archive_requested.emit(application_id))
         delete = menu.addAction("Delete…")
         delete.triggered.connect(lambda: self.delete_requested.emit(application_id))
         return menu

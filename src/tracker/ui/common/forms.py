@@ -8,12 +8,13 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from tracker.ui.common.text import plain
 from tracker.ui.common.theme import late_red
 
 
 def error_label(widget: QWidget) -> QLabel:
     """A hidden label for a problem, in the red that marks late tasks on *widget*'s palette."""
-    label = QLabel()
+    label = plain(QLabel())
     label.setWordWrap(True)
     label.setVisible(False)
     label.setStyleSheet(f"color: {late_red(widget.palette()).name()};")

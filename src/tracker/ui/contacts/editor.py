@@ -36,6 +36,7 @@ from tracker.domain.store import Store
 from tracker.ui.common.forms import error_label, show_field_problems, shown_problem, with_problem
 from tracker.ui.common.icons import themed_icon
 from tracker.ui.common.roles import ItemRole
+from tracker.ui.common.text import plain
 from tracker.ui.common.writes import run_write
 from tracker.ui.contacts.model import ContactRolesModel, role_text
 from tracker.ui.events import DataEvents
@@ -69,7 +70,7 @@ class ContactEditor(QWidget):
         self._build()
 
     def _build(self) -> None:
-        self.heading = QLabel()
+        self.heading = plain(QLabel())
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setWeight(QFont.Weight.DemiBold)
@@ -100,7 +101,7 @@ class ContactEditor(QWidget):
         self.delete_button = QPushButton(themed_icon("edit-delete", sp.SP_TrashIcon), "Delete…")
         self.delete_button.setAccessibleName("Delete contact")
         self.delete_button.clicked.connect(self.delete)
-        self.status = QLabel()
+        self.status = plain(QLabel())
         self.status.setAccessibleName("Save status")
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)

@@ -37,6 +37,7 @@ from tracker.domain.rows import StageMove
 from tracker.domain.store import Store
 from tracker.ui.applications.form import ApplicationForm
 from tracker.ui.common.icons import themed_icon
+from tracker.ui.common.text import plain
 from tracker.ui.common.writes import refresh_missing, run_write
 from tracker.ui.detail.people import PeopleTab
 from tracker.ui.detail.tabs import HistoryTab, InterviewsTab, TasksTab
@@ -71,12 +72,12 @@ class ApplicationDetailDialog(QDialog):
         self.stage_move: StageMove | None = None
         self._saved, self._version = get_application_version(store, application_id)
 
-        self.title = QLabel()
+        self.title = plain(QLabel())
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.title.setFont(font)
-        self.subtitle = QLabel()
+        self.subtitle = plain(QLabel())
         self.subtitle.setStyleSheet("color: palette(placeholder-text);")
         self.open_posting = QPushButton("Open posting")
         self.open_posting.setIcon(
@@ -110,7 +111,7 @@ class ApplicationDetailDialog(QDialog):
         self.tabs.addTab(self.interviews, "")
         self.tabs.addTab(self.tasks, "")
 
-        self.status = QLabel()
+        self.status = plain(QLabel())
         self.status.setAccessibleName("Save status")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.drafts.business_days import add_business_days
 from tracker.domain.errors import NotFoundError
 from tracker.domain.interviews import delete_interview
 from tracker.domain.store import Store
@@ -30,6 +31,7 @@ from tracker.domain.validate import EARLIEST, LATEST
 from tracker.ui.common.forms import error_label, qdate
 from tracker.ui.common.icons import themed_icon
 from tracker.ui.common.roles import ItemRole
+from tracker.ui.common.text import plain
 from tracker.ui.common.writes import refresh_missing, run_write
 from tracker.ui.detail.models import HistoryModel, InterviewsModel, TasksModel
 from tracker.ui.drafts.actions import DraftActions
@@ -59,7 +61,7 @@ def table_for(model: QAbstractItemModel, name: str, stretch_last: bool = True) -
 
 
 def hint(text: str) -> QLabel:
-    label = QLabel(text)
+    label = plain(QLabel(text))
     label.setWordWrap(True)
     label.setStyleSheet("color: palette(placeholder-text);")
     return label
@@ -195,7 +197,9 @@ class TasksTab(QWidget):
         )
         self.complete_button.setAccessibleName("Mark the selected task done")
         self.complete_button.clicked.connect(self.complete_selected)
-        self.drafts = DraftActions(store, self)
+        self.drafts = DraftActions(store, self, events)
+        self.sent_button = QToolButton()
+        self.sent_button.setDefaultAction(self.drafts.sent_action)
         self.copy_button = QToolButton()
         self.copy_button.setDefaultAction(self.drafts.copy_action)
         self.mail_button = QToolButton()
@@ -211,7 +215,7 @@ class TasksTab(QWidget):
         for label, day in snooze_choices(date.today()):
             item = self.snooze_menu.addAction(label)
             item.triggered.connect(lambda _=False, d=day: self.snooze_selected(d))
-        for button in (self.copy_button, self.mail_button):
+        for button in (self.copy_button, self.mail_button, self.sent_button):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setAutoRaise(False)
         self.title = EnterLineEdit()
@@ -221,7 +225,7 @@ class TasksTab(QWidget):
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("ddd d MMM yyyy")
         self.due.setDateRange(qdate(EARLIEST), qdate(LATEST))
-        self.due.setDate(qdate(date.today() + timedelta(days=3)))
+        self.due.setDate(qdate(add_business_days(date.today(), 3)))  # a working day
         self.due.setAccessibleName("Due date of the new task")
         self.add_button = QPushButton("Add task")
         self.add_button.setAccessibleName("Add the task")
@@ -234,6 +238,7 @@ class TasksTab(QWidget):
         top.addStretch(1)
         for widget in (self.copy_button, self.mail_button, self.edit_button, self.snooze_button):
             top.addWidget(widget)
+        top.addWidget(self.sent_button)  # beside done
         top.addWidget(self.complete_button)
         adding = QHBoxLayout()
         adding.addWidget(self.title, 1)

@@ -1,21 +1,34 @@
-"""Acting on a task's draft, from any list of tasks: copy it, or open it in the mail client."""
+"""Acting on a task's draft, from any list of tasks: copy it, open it in the mail client, or
+mark it sent (kept as it was sent)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtGui import QAction, QCursor, QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStyle, QToolTip, QWidget
 
 from tracker.domain.contacts import get_contact
 from tracker.domain.drafts.mailto import build_mailto
+from tracker.domain.drafts.sent import mark_sent, sent_at
+from tracker.domain.drafts.templates import natural_list, unfilled_names
 from tracker.domain.errors import NotFoundError
 from tracker.domain.store import Store
 from tracker.domain.tasks import get_task
+from tracker.ui.common.dates import format_moment
 from tracker.ui.common.icons import themed_icon
+from tracker.ui.common.writes import run_write
+from tracker.ui.events import DataEvents
 
 NO_DRAFT = "This task has no draft. Edit it to write one."
+COPIED = "Draft copied: paste it into your mail or a message."
+NO_MAIL_APP = (
+    "No mail program is set up to open it, so the draft is copied instead: paste it into "
+    "your mail. To use Open in mail, choose a default mail app in your system settings "
+    "(on Linux: Settings, Default Applications, Mail)."
+)
 
 
 @dataclass(frozen=True)
@@ -23,6 +36,7 @@ class TaskDraft:
     subject: str
     body: str
     email: str | None
+    sent_at: datetime | None = None
 
     @property
     def empty(self) -> bool:
@@ -42,7 +56,9 @@ def task_draft(store: Store, task_id: int) -> TaskDraft:
             email = get_contact(store, task.contact_id).email
         except NotFoundError:
             email = None
-    return TaskDraft(task.draft_subject or "", task.draft_body or "", email)
+    return TaskDraft(
+        task.draft_subject or "", task.draft_body or "", email, sent_at(store, task_id)
+    )
 
 
 def mailto_url(draft: TaskDraft) -> QUrl:
@@ -53,9 +69,11 @@ def mailto_url(draft: TaskDraft) -> QUrl:
 class DraftActions(QObject):
     """Copy draft and Open in mail for the task set with set_task(); disabled without a draft."""
 
-    def __init__(self, store: Store, parent: QWidget) -> None:
+    def __init__(self, store: Store, parent: QWidget, events: DataEvents | None = None) -> None:
         super().__init__(parent)
         self._store = store
+        self._events = events
+        self.last_notice = ""  # the last thing said, for the status bar or a passing note
         self._task_id: int | None = None
         sp = QStyle.StandardPixmap
         self.copy_action = QAction(
@@ -67,6 +85,11 @@ class DraftActions(QObject):
             themed_icon("mail-message-new", sp.SP_DialogOpenButton, parent), "Open in &mail", parent
         )
         self.mail_action.triggered.connect(self.open_in_mail)
+        self.sent_action = QAction(
+            themed_icon("mail-send", sp.SP_DialogYesButton, parent), "Mark &sent", parent
+        )
+        self.sent_action.setToolTip("You sent it: keep the draft as sent, with the time")
+        self.sent_action.triggered.connect(self.mark_sent)
         self.set_task(None)
 
     def set_task(self, task_id: int | None) -> None:
@@ -75,6 +98,13 @@ class DraftActions(QObject):
         has = draft is not None and not draft.empty
         self.copy_action.setEnabled(has)
         self.mail_action.setEnabled(has)
+        sent = draft.sent_at if draft is not None else None
+        self.sent_action.setEnabled(has and sent is None and self._events is not None)
+        self.sent_action.setToolTip(
+            f"Sent {format_moment(sent)}; kept as it was sent"
+            if sent is not None
+            else "You sent it: keep the draft as sent, with the time"
+        )
         if task_id is not None and not has:
             self.mail_action.setToolTip(NO_DRAFT)
         elif draft is not None and not draft.email:
@@ -90,15 +120,73 @@ class DraftActions(QObject):
         except NotFoundError:
             return None
 
+    def _names_filled_or_go_ahead(self, draft: TaskDraft, verb: str) -> bool:
+        """A draft that still says [someone's name]: warn before it can go out."""
+        gaps = unfilled_names(draft.subject, draft.body)
+        if not gaps:
+            return True
+        parent = self.parent()
+        answer = QMessageBox.question(
+            parent if isinstance(parent, QWidget) else None,
+            "A name is missing",
+            f"This draft still says {natural_list(gaps)} where a name belongs. "
+            f"{verb} it anyway? (You can fill the name in after.)",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def copy(self) -> bool:
         draft = self._draft()
         if draft is None or draft.empty:
             return False
+        if not self._names_filled_or_go_ahead(draft, "Copy"):
+            return False
         QGuiApplication.clipboard().setText(draft.text())
+        self._say(COPIED)
         return True
 
     def open_in_mail(self) -> bool:
         draft = self._draft()
         if draft is None or draft.empty:
             return False
-        return QDesktopServices.openUrl(mailto_url(draft))
+        if not self._names_filled_or_go_ahead(draft, "Open"):
+            return False
+        if QDesktopServices.openUrl(mailto_url(draft)):
+            return True
+        # Nothing opened (Qt only logs it): say so, and hand over the draft another way.
+        QGuiApplication.clipboard().setText(draft.text())
+        parent = self.parent()
+        self.last_notice = NO_MAIL_APP
+        QMessageBox.information(
+            parent if isinstance(parent, QWidget) else None, "No mail program", NO_MAIL_APP
+        )
+        return False
+
+    def mark_sent(self) -> bool:
+        """The draft went out: record when, and keep it as sent (the task is done)."""
+        if self._task_id is None or self._events is None:
+            return False
+        task_id = self._task_id
+        parent = self.parent()
+        done = run_write(
+            parent if isinstance(parent, QWidget) else None,
+            self._events,
+            lambda: mark_sent(self._store, task_id),
+            title="Could not mark it sent",
+        )
+        if done is None:
+            return False
+        self._say(f"Marked sent {format_moment(done.value)}.")
+        self.set_task(task_id)
+        return True
+
+    def _say(self, text: str) -> None:
+        """A passing word: in the window's status bar, or as a note by the pointer."""
+        self.last_notice = text
+        parent = self.parent()
+        window = parent.window() if isinstance(parent, QWidget) else None
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 4000)
+        elif isinstance(parent, QWidget):
+            QToolTip.showText(QCursor.pos(), text, parent)

@@ -117,7 +117,7 @@ class InterviewDialog(QDialog):
             ("round", "&Round", self.round),
             ("kind", "&Kind", self.kind),
             ("starts_at", "&When", self.starts_at),
-            ("duration_minutes", "&Duration", self.duration),
+            ("duration_minutes", "&Duration (minutes)", self.duration),
             ("location", "&Place or link", self.location),
             ("self_assessment", "How it &went", self.self_assessment),
             ("notes", "Your &notes", self.notes),

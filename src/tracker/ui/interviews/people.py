@@ -83,7 +83,7 @@ class ParticipantEditor(QFrame):
         self.new_badge.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
         self.topics = QPlainTextEdit()
         self.topics.setTabChangesFocus(True)
-        self.topics.setPlaceholderText("What you talked about, in a few words per topic")
+        self.topics.setPlaceholderText("What you talked about: a few words a topic, one a line")
         self.topics.setFixedHeight(64)
         self.topics.setAccessibleName(f"Topics with {person.name}")
         self.connection = QComboBox()

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 
 from tracker.db.enums import DebriefPath
 from tracker.domain.changes import Kind
-from tracker.domain.lessons import LessonRow, lesson_rows
+from tracker.domain.lessons import LessonRow, Patterns, lesson_rows, patterns
 from tracker.domain.store import Store
 from tracker.ui.common.models import RowTableModel
+from tracker.ui.common.text import plain
 from tracker.ui.events import DataEvents
 
 Index = QModelIndex | QPersistentModelIndex
@@ -35,8 +36,8 @@ def _one_line(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-# Each debrief, with its application's company and role.
-SHOWN = frozenset({Kind.DEBRIEFS, Kind.APPLICATIONS})
+# Each debrief, with its application's company and role; stages and interviews for what repeats.
+SHOWN = frozenset({Kind.DEBRIEFS, Kind.APPLICATIONS, Kind.INTERVIEWS})
 
 
 class LessonsModel(RowTableModel):
@@ -77,6 +78,24 @@ class LessonsModel(RowTableModel):
         return None
 
 
+def _counted(pairs: list[tuple[str, int]]) -> str:
+    return ", ".join(f"{text} ({count})" for text, count in pairs)
+
+
+def pattern_lines(found: Patterns) -> list[str]:
+    """What repeats, one line each; a line only when there is something to say."""
+    lines = []
+    if found.stages:
+        lines.append("Rejections came after: " + _counted([(s.label, n) for s, n in found.stages]))
+    if found.weak_kinds:
+        lines.append(
+            "Interviews you marked weaker: " + _counted([(k.label, n) for k, n in found.weak_kinds])
+        )
+    for line, count in found.recurring[:5]:
+        lines.append(f"Keeps coming up ({count} times): {line}")
+    return lines
+
+
 class LessonsView(QWidget):
     def __init__(self, store: Store, events: DataEvents, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,10 +117,20 @@ class LessonsView(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setAccessibleName("No lessons yet")
+        self.repeats_title = plain(QLabel("What repeats: prepare the next interview with this"))
+        font = self.repeats_title.font()
+        font.setBold(True)
+        self.repeats_title.setFont(font)
+        self.repeats = plain(QLabel())
+        self.repeats.setWordWrap(True)
+        self.repeats.setAccessibleName("What repeats across rejections")
+        self._store = store
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.repeats_title)
+        layout.addWidget(self.repeats)
         layout.addWidget(self.stack)
         self.model.modelReset.connect(self._sync)
         events.changed.connect(self._on_changed)
@@ -115,5 +144,9 @@ class LessonsView(QWidget):
             self.model.reload()
 
     def _sync(self) -> None:
+        lines = pattern_lines(patterns(self._store))
+        self.repeats.setText("\n".join(lines))
+        self.repeats.setVisible(bool(lines))
+        self.repeats_title.setVisible(bool(lines))
         self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty)
         self.table.resizeRowsToContents()

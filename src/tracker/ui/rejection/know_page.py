@@ -17,21 +17,23 @@ from PySide6.QtWidgets import (
 
 from tracker.db.enums import ContactRole
 from tracker.domain.drafts.templates import count_words, topic_items
-from tracker.domain.rejection import Person, RejectionFacts
+from tracker.domain.rejection import Person, RejectionFacts, cancel_interviews
 from tracker.domain.store import Store
+from tracker.ui.common.text import plain
+from tracker.ui.common.writes import run_write
 from tracker.ui.events import DataEvents
 from tracker.ui.rejection.people import PersonForm
 
 
 def hint_label(text: str = "") -> QLabel:
-    label = QLabel(text)
+    label = plain(QLabel(text))
     label.setWordWrap(True)
     label.setStyleSheet("color: palette(placeholder-text);")
     return label
 
 
 def heading_label(text: str, scale: float = 1.25) -> QLabel:
-    label = QLabel(text)
+    label = plain(QLabel(text))
     label.setWordWrap(True)
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * scale)
@@ -86,6 +88,7 @@ class KnowPage(QWidget):
     """Emits person_added(contact id) after someone missing is added right here."""
 
     person_added = Signal(int)
+    interviews_cancelled = Signal()
 
     def __init__(
         self,
@@ -96,6 +99,8 @@ class KnowPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._facts = facts
+        self._store = store
+        self._events = events
         self.greeting = heading_label(f"{facts.company} went with someone else.", 1.35)
         self.greeting.setAccessibleName("Acknowledgement")
         self.comfort = QLabel(
@@ -104,7 +109,7 @@ class KnowPage(QWidget):
             "clear next steps."
         )
         self.comfort.setWordWrap(True)
-        self.summary = QLabel()
+        self.summary = plain(QLabel())
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("How the process went")
         self.record = QLabel()
@@ -129,6 +134,18 @@ class KnowPage(QWidget):
         left.addWidget(self.comfort)
         left.addWidget(self.summary)
         left.addWidget(scroll, 1)
+        self.upcoming = hint_label()
+        self.upcoming.setAccessibleName("Interviews still booked")
+        self.cancel_upcoming = QPushButton("Cancel them")
+        self.cancel_upcoming.setAccessibleName("Cancel the interviews still booked")
+        self.cancel_upcoming.setToolTip(
+            "Removes them from your record; let the company know too if they still expect you"
+        )
+        self.cancel_upcoming.clicked.connect(self.cancel_booked)
+        booked = QHBoxLayout()
+        booked.addWidget(self.upcoming, 1)
+        booked.addWidget(self.cancel_upcoming)
+        left.addLayout(booked)
 
         self.form = PersonForm(store, events, facts.application_id, facts.company)
         self.form.added.connect(self.person_added)
@@ -179,5 +196,27 @@ class KnowPage(QWidget):
             or "Everyone is on record. If someone else interviewed you, add them here so they "
             "get a thank-you note too."
         )
+        later = [i.label for i in facts.upcoming]
+        self.upcoming.setText(
+            f"Still booked: {'; '.join(later)}. Not counted here, and no one is thanked for it."
+            if later
+            else ""
+        )
+        self.upcoming.setVisible(bool(later))
+        self.cancel_upcoming.setVisible(bool(later))
         self.add_recruiter.setVisible(facts.recruiter is None)
         self.add_decider.setVisible(facts.decision_maker is None)
+
+    def cancel_booked(self) -> None:
+        """Interviews booked after the rejection will not happen: take them off the record."""
+        ids = [i.id for i in self._facts.upcoming]
+        if not ids:
+            return
+        done = run_write(
+            self,
+            self._events,
+            lambda: cancel_interviews(self._store, self._facts.application_id, ids),
+            title="Could not cancel the interviews",
+        )
+        if done is not None:
+            self.interviews_cancelled.emit()

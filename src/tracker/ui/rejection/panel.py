@@ -7,14 +7,13 @@ nothing; the panel can be opened again from the application.
 
 from __future__ import annotations
 
-import getpass
-import os
 from copy import copy
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.db.enums import ContactRole, DebriefPath
+from tracker.domain.drafts.business_days import add_business_days
 from tracker.domain.errors import ValidationError
 from tracker.domain.rejection import (
     PlannedTask,
@@ -32,10 +32,15 @@ from tracker.domain.rejection import (
     confirm_plan,
     gather,
     prefill_answers,
+    remind_to_plan,
 )
+from tracker.domain.rejection.existing import earlier_plan, mark_earlier
 from tracker.domain.rejection.playbook import Audience, Playbook, default_playbook
 from tracker.domain.settings import clean_signer_name, get_signer_name, set_signer_name
 from tracker.domain.store import Store
+from tracker.domain.tasks import open_tasks
+from tracker.ui.common.dates import format_day
+from tracker.ui.common.text import plain
 from tracker.ui.common.writes import run_write
 from tracker.ui.events import DataEvents
 from tracker.ui.rejection.know_page import KnowPage
@@ -50,25 +55,10 @@ EDITABLE = ("title", "due_on", "subject", "body", "included")
 ROLE_FOR = {
     Audience.RECRUITER: ContactRole.RECRUITER,
     Audience.DECISION_MAKER: ContactRole.DECISION_MAKER,
+    Audience.DECISION_MAKER_VIA_RECRUITER: ContactRole.RECRUITER,
     Audience.HIRING_MANAGER_OR_RECRUITER: ContactRole.HIRING_MANAGER,
     Audience.EACH_INTERVIEWER: ContactRole.INTERVIEWER,
 }
-
-
-def os_full_name() -> str:
-    """The account's full name where the system knows it, else the login name."""
-    try:
-        import pwd
-
-        gecos = pwd.getpwuid(os.getuid()).pw_gecos.split(",")[0].strip()
-        if gecos:
-            return gecos
-    except (ImportError, KeyError, AttributeError):
-        pass
-    try:
-        return getpass.getuser()
-    except OSError:
-        return ""
 
 
 def saved_user_name(store: Store) -> str:
@@ -110,29 +100,49 @@ class RejectionPanel(QDialog):
         self._override_dir = override_dir
         self._playbook = playbook or default_playbook()
         self.facts = gather(store, application_id)
+        self.earlier = earlier_plan(store, application_id)  # planned before: shown, not redone
         self.path: DebriefPath | None = None
         self.confirmed = False
         self._rendered: list[PlannedTask] = []  # the plan as built, to tell edits apart
+        self.stood_out: dict[int, str] = {}  # contact id -> the line edited in the plan
         self.setWindowTitle(f"Plan my response — {self.facts.company}")
         self.resize(1000, 720)
 
         self.know = KnowPage(store, events, self.facts)
         self.know.person_added.connect(self._person_added)
-        self.questions = QuestionsPage(self.facts, prefill_answers(self.facts))
+        self.know.interviews_cancelled.connect(lambda: self._person_added(None))
+        self.questions = QuestionsPage(
+            self.facts, self.earlier.answers if self.earlier else prefill_answers(self.facts)
+        )
         self.questions.chosen.connect(self.choose)
         self.plan = PlanPage(store, events, self.facts)
         self.plan.person_added.connect(self._person_added)
+        self.plan.editor.edited.connect(self._task_edited)
+        # The reflection quotes the debrief typed beside it: drafted again after a pause.
+        self._debrief_timer = QTimer(self)
+        self._debrief_timer.setSingleShot(True)
+        self._debrief_timer.setInterval(300)
+        self._debrief_timer.timeout.connect(self.replan)
+        for box in (self.plan.went_well, self.plan.do_differently):
+            box.textChanged.connect(self._debrief_timer.start)
         self.plan.network_changed.connect(self.replan)
         self.plan.model.dataChanged.connect(self._sync_buttons)
         self.plan.model.modelReset.connect(self._sync_buttons)
-        self.plan.user_name.setText(user_name or saved_user_name(store) or os_full_name())
+        # Never the login name ("root"): with no name kept yet, the plan asks for it once.
+        self.plan.user_name.setText(user_name or saved_user_name(store))
+        self.plan.ask_name(not self.user_name())
+        self.plan.user_name.editingFinished.connect(self._keep_name)
+        earlier_ids = {t.id for t in self.earlier.tasks} if self.earlier else set()
+        self.plan.show_open_tasks(
+            [t for t in open_tasks(store, application_id) if t.id not in earlier_ids]
+        )
         self.stack = QStackedWidget()
         for page in (self.know, self.questions, self.plan):
             self.stack.addWidget(page)
 
         self.steps = [QLabel(f"{n}  {text}") for n, text in enumerate(STEPS, start=1)]
         stepper = QHBoxLayout()
-        subtitle = QLabel(f"{self.facts.company} · {self.facts.role}")
+        subtitle = plain(QLabel(f"{self.facts.company} · {self.facts.role}"))
         subtitle.setStyleSheet("color: palette(placeholder-text);")
         stepper.addWidget(subtitle)
         stepper.addStretch(1)
@@ -142,8 +152,12 @@ class RejectionPanel(QDialog):
 
         self.not_now = QPushButton("Not now")
         self.not_now.setAccessibleName("Close without creating anything")
-        self.not_now.setToolTip("Nothing is created. You can plan this later from the application.")
-        self.not_now.clicked.connect(self.reject)
+        self.not_now.setToolTip("No plan is made. You can plan this later from the application.")
+        self.not_now.clicked.connect(self.not_now_clicked)
+        self.not_now.setAutoDefault(False)  # Enter never dismisses the panel by surprise
+        self.remind = QCheckBox("Remind me tomorrow")
+        self.remind.setChecked(True)
+        self.remind.setToolTip("Leaves a to-do to plan your response, due the next weekday")
         self.back_button = QPushButton("Back")
         self.back_button.setAccessibleName("Back to the previous step")
         self.back_button.clicked.connect(lambda: self.go(self.stack.currentIndex() - 1))
@@ -155,6 +169,7 @@ class RejectionPanel(QDialog):
         self.create_button.clicked.connect(self.confirm)
         buttons = QHBoxLayout()
         buttons.addWidget(self.not_now)
+        buttons.addWidget(self.remind)
         buttons.addStretch(1)
         for button in (self.back_button, self.next_button, self.create_button):
             button.setAutoDefault(False)
@@ -167,6 +182,9 @@ class RejectionPanel(QDialog):
         layout.addWidget(self.stack, 1)
         layout.addLayout(buttons)
         self.go(0)
+        if self.earlier is not None:
+            self.remind.hide()  # a plan exists: nothing to be reminded of
+            self._show_earlier()
 
     # --- moving between steps --------------------------------------------------------------
 
@@ -191,14 +209,33 @@ class RejectionPanel(QDialog):
 
     def choose(self, path: object) -> None:
         self.path = DebriefPath(str(path))
-        self.plan.roles = {
-            step.id: ROLE_FOR[step.audience]
-            for step in self._playbook.steps(self.path)
-            if step.audience in ROLE_FOR
-        }
         self._rendered = []
         self.replan()
         self.go(2)
+        if self.plan.asking_name:
+            self.plan.user_name.setFocus()  # the one thing the drafts still need
+
+    def _show_earlier(self) -> None:
+        """Opened again after a plan was made: show that plan, with its debrief."""
+        earlier = self.earlier
+        assert earlier is not None
+        self.plan.went_well.setPlainText(earlier.went_well or "")
+        self.plan.do_differently.setPlainText(earlier.do_differently or "")
+        kept = sum(task.kept for task in earlier.tasks)
+        count = len(earlier.tasks)
+        self.plan.show_earlier(
+            f"You planned this on {format_day(earlier.created_at.astimezone().date())}: "
+            f"{count} task{'' if count == 1 else 's'}, {kept} done or sent. Saving again "
+            "keeps those as they are, replaces drafts not sent yet and adds only what is "
+            "missing."
+        )
+        self.choose(earlier.path)
+
+    def _role_for(self, audience: Audience) -> ContactRole:
+        """Whom "add someone" adds for a step: the letter needs a recruiter, then a decider."""
+        if audience is Audience.DECISION_MAKER_VIA_RECRUITER and self.facts.recruiter:
+            return ContactRole.DECISION_MAKER
+        return ROLE_FOR[audience]
 
     # --- the plan --------------------------------------------------------------------------
 
@@ -206,6 +243,11 @@ class RejectionPanel(QDialog):
         """Build the plan again (after a person or a pick changed), keeping what was edited."""
         if self.path is None:
             return
+        self.plan.roles = {
+            step.id: self._role_for(step.audience)
+            for step in self._playbook.steps(self.path)
+            if step.audience in ROLE_FOR
+        }
         edits: dict[tuple[str, int], dict[str, object]] = {}
         old = self.plan.model.tasks()
         for key, now, was in zip(_keys(old), old, self._rendered, strict=False):
@@ -221,12 +263,22 @@ class RejectionPanel(QDialog):
             self.user_name(),
             self.plan.network.chosen_ids(),
             self._override_dir,
+            self.stood_out,
+            (self.plan.went_well.toPlainText(), self.plan.do_differently.toPlainText()),
         )
+        mark_earlier(tasks, self.earlier)
         self._rendered = [copy(task) for task in tasks]
         for key, task in zip(_keys(tasks), tasks, strict=True):
             for field, value in edits.get(key, {}).items():
                 setattr(task, field, value)
         self.plan.show_plan(self.path, tasks, self.facts)
+
+    def _task_edited(self, field: str) -> None:
+        """A new "what stood out" line: that person's thank-you notes are drafted again."""
+        task = self.plan.editor.task
+        if field == "stood_out" and task is not None and task.contact_id is not None:
+            self.stood_out[task.contact_id] = task.stood_out or ""
+            self.replan()
 
     def tasks(self) -> list[PlannedTask]:
         return self.plan.model.tasks()
@@ -234,7 +286,8 @@ class RejectionPanel(QDialog):
     def user_name(self) -> str:
         return self.plan.user_name.text().strip()
 
-    def _person_added(self, contact_id: int) -> None:
+    def _person_added(self, contact_id: int | None) -> None:
+        """Someone was added (or booked interviews cancelled): gather the facts again."""
         answers = self.questions.answers()
         self.facts = gather(self._store, self._id)
         self.know.show_facts(self.facts)
@@ -245,20 +298,52 @@ class RejectionPanel(QDialog):
         self.stack.insertWidget(1, self.questions)
         self.stack.removeWidget(old)
         old.deleteLater()
-        if any(p.contact_id == contact_id for p in self.facts.network):
+        if contact_id is not None and any(p.contact_id == contact_id for p in self.facts.network):
             self.plan.network.set_people(self.facts.network)
             self.plan.network.choose(contact_id)  # replans through network_changed
         self.replan()
+        # The form that just closed had focus: hand it to the step's next move, not "Not now".
+        current = self.stack.currentIndex()
+        (self.next_button if current == 0 else self.plan.list).setFocus()
+
+    def _keep_name(self) -> None:
+        """The name typed for signing is kept with the data at once (editable any time)."""
+        try:
+            name = clean_signer_name(self.user_name())
+        except ValidationError as exc:
+            self.plan.show_problems(exc.problems)
+            return
+        if name and name != get_signer_name(self._store):
+            run_write(self, self._events, lambda: set_signer_name(self._store, name))
+            self.plan.ask_name(False)
 
     def _sync_buttons(self) -> None:
         count = self.plan.model.included_count()
+        if self.earlier is not None:
+            self.create_button.setText("Update the plan")
+            return
         self.create_button.setText(
             f"Create {count} task{'' if count == 1 else 's'}" if count else "Save the debrief"
         )
 
+    def not_now_clicked(self) -> None:
+        """Close without a plan; unless told not to, leave a to-do for the next weekday."""
+        if self.remind.isChecked() and self.earlier is None:
+            due = add_business_days(self._today, 1)
+            run_write(
+                self,
+                self._events,
+                lambda: remind_to_plan(self._store, self._id, due),
+                title="Could not leave the reminder",
+            )
+        self.reject()
+
     def confirm(self) -> bool:
         if self.path is None:
             return False
+        if self._debrief_timer.isActive():  # typed just now: the reflection quotes it first
+            self._debrief_timer.stop()
+            self.replan()
         path = self.path
         try:
             name = clean_signer_name(self.user_name())
@@ -276,6 +361,7 @@ class RejectionPanel(QDialog):
                 self.plan.went_well.toPlainText(),
                 self.plan.do_differently.toPlainText(),
                 self.tasks(),
+                self.plan.tasks_to_close(),
             ),
             title="Could not save the plan",
             show_problems=self.plan.show_problems,

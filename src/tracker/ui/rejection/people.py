@@ -29,6 +29,7 @@ from tracker.domain.rejection import InterviewFacts, add_person_inline
 from tracker.domain.store import Store
 from tracker.ui.common.forms import error_label
 from tracker.ui.common.roles import ItemRole
+from tracker.ui.common.text import plain
 from tracker.ui.common.views import error_text
 from tracker.ui.common.writes import run_write
 from tracker.ui.detail.models import ContactsModel
@@ -64,7 +65,7 @@ class PersonForm(QFrame):
         self._role = ContactRole.INTERVIEWER
         self._interview_ids: list[int | None] = []
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.heading = QLabel()
+        self.heading = plain(QLabel())
         self.heading.setWordWrap(True)
         font = self.heading.font()
         font.setBold(True)
@@ -77,11 +78,22 @@ class PersonForm(QFrame):
         self.use_button = QPushButton("Use this person")
         self.use_button.setAccessibleName("Use the picked contact")
         self.use_button.clicked.connect(self.use_picked)
+        # A long name never cuts the label or the button: the pick has a line of its own,
+        # and the whole entry is in the tooltip.
+        self.pick.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.pick.setMinimumContentsLength(12)
+        self.pick.currentTextChanged.connect(self.pick.setToolTip)
+        self.pick_label = plain(QLabel("Or pick someone on record:"))
         self.pick_row = QWidget()
-        picking = QHBoxLayout(self.pick_row)
-        picking.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(self.pick_row)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.pick_label)
+        picking = QHBoxLayout()
         picking.addWidget(self.pick, 1)
         picking.addWidget(self.use_button)
+        column.addLayout(picking)
 
         self.name = QLineEdit()
         self.name.setPlaceholderText("Full name")
@@ -103,7 +115,7 @@ class PersonForm(QFrame):
         ):
             widget.setAccessibleName(name)
         self.form = QFormLayout()
-        self.form.addRow("Or pick", self.pick_row)
+        self.form.addRow(self.pick_row)
         self.form.addRow("Name", self.name)
         self.form.addRow("Title", self.title)
         self.form.addRow("Email", self.email)
@@ -134,6 +146,7 @@ class PersonForm(QFrame):
         interviewer = role is ContactRole.INTERVIEWER
         self.heading.setText(f"Add {ROLE_WORDS.get(role, 'someone')}")
         self.contacts.reload()
+        self.pick.setToolTip(self.pick.currentText())
         has_contacts = self.contacts.rowCount() > 0
         self.form.setRowVisible(self.pick_row, not interviewer and has_contacts)
         self.form.setRowVisible(self.interview, interviewer and bool(interviews))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -23,10 +24,12 @@ from tracker.domain.contacts import ContactInput, create_contact
 from tracker.domain.rejection import PlannedTask, RejectionFacts
 from tracker.domain.settings import SIGNER_NAME, SIGNER_NAME_LIMIT
 from tracker.domain.store import Store
+from tracker.domain.tasks import TaskRow
+from tracker.ui.common.dates import short_day
 from tracker.ui.common.forms import error_label
 from tracker.ui.common.writes import run_write
 from tracker.ui.events import DataEvents
-from tracker.ui.rejection.editor import TaskEditor
+from tracker.ui.rejection.editor import ApplyOnEnter, TaskEditor
 from tracker.ui.rejection.know_page import heading_label, hint_label
 from tracker.ui.rejection.models import NetworkModel, PlanModel
 from tracker.ui.rejection.people import PersonForm
@@ -68,6 +71,9 @@ class PlanPage(QWidget):
             "Every step is a draft. Change anything, and untick what you would rather skip. "
             "Nothing is saved until you create the tasks."
         )
+        self.earlier_note = hint_label("")
+        self.earlier_note.setAccessibleName("Planned before")
+        self.earlier_note.hide()
         self.model = PlanModel(self)
         self.list = QListView()
         self.list.setModel(self.model)
@@ -93,8 +99,25 @@ class PlanPage(QWidget):
         self.form = PersonForm(store, events, facts.application_id, facts.company)
         self.form.added.connect(self.person_added)
 
+        self.old_tasks = QStandardItemModel(self)
+        self.old_list = QListView()
+        self.old_list.setModel(self.old_tasks)
+        self.old_list.setAccessibleName("Open tasks to close")
+        self.old_list.setMaximumHeight(96)
+        self.old_box = QWidget()
+        old = QVBoxLayout(self.old_box)
+        old.setContentsMargins(0, 6, 0, 0)
+        old.addWidget(heading_label("Still open for this application", 1.0))
+        old.addWidget(
+            hint_label(
+                "Ticked ones are marked done when you save. Untick any that still make sense."
+            )
+        )
+        old.addWidget(self.old_list)
+        self.old_box.hide()
         left = QVBoxLayout()
         left.addWidget(self.list, 1)
+        left.addWidget(self.old_box)
         left.addWidget(self.network_box)
         side = QWidget()
         side.setFixedWidth(370)
@@ -119,7 +142,7 @@ class PlanPage(QWidget):
             "do_differently": error_label(self),
             SIGNER_NAME: error_label(self),
         }
-        self.user_name = QLineEdit()
+        self.user_name = ApplyOnEnter()
         self.user_name.setAccessibleName("Your name, for signing drafts")
         self.user_name.setPlaceholderText("Your name")
         self.user_name.setMaximumWidth(240)
@@ -132,7 +155,15 @@ class PlanPage(QWidget):
         debrief.addWidget(self.do_differently, 1, 1)
         debrief.addWidget(self.debrief_errors["went_well"], 2, 0)
         debrief.addWidget(self.debrief_errors["do_differently"], 2, 1)
+        self.asking_name = False
+        self.name_prompt = hint_label(
+            "How should your drafts be signed? Type your name; it is kept with your data "
+            "and you can change it here any time."
+        )
+        self.name_prompt.setAccessibleName("Your name is needed")
+        self.name_prompt.hide()
         sign = QFormLayout()
+        sign.addRow(self.name_prompt)
         sign.addRow("Sign drafts as", self.user_name)
         sign.addRow(self.debrief_errors[SIGNER_NAME])
         debrief.addLayout(sign, 1, 2)
@@ -141,6 +172,7 @@ class PlanPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
+        layout.addWidget(self.earlier_note)
         layout.addLayout(main, 1)
         layout.addLayout(debrief)
 
@@ -185,6 +217,37 @@ class PlanPage(QWidget):
         self.adder.setVisible(not has_network)
         self.model.set_tasks(tasks)
         self.select_row(min(row, len(tasks) - 1))
+
+    def show_open_tasks(self, tasks: list[TaskRow]) -> None:
+        """The application's other open tasks, ticked to close: most no longer make sense."""
+        self.old_tasks.clear()
+        for task in tasks:
+            due = f" · due {short_day(task.due_on)}" if task.due_on else ""
+            item = QStandardItem(f"{task.title}{due}")
+            item.setData(task.id, Qt.ItemDataRole.UserRole)
+            item.setEditable(False)
+            item.setCheckable(True)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.old_tasks.appendRow(item)
+        self.old_box.setVisible(bool(tasks))
+
+    def tasks_to_close(self) -> list[int]:
+        items = (self.old_tasks.item(row) for row in range(self.old_tasks.rowCount()))
+        return [
+            int(item.data(Qt.ItemDataRole.UserRole))
+            for item in items
+            if item.checkState() is Qt.CheckState.Checked
+        ]
+
+    def ask_name(self, asking: bool) -> None:
+        """No name kept yet: say so beside the field, once, until one is given."""
+        self.asking_name = asking
+        self.name_prompt.setVisible(asking)
+
+    def show_earlier(self, text: str) -> None:
+        """Say that a plan was made before and what saving again does with it."""
+        self.earlier_note.setText(text)
+        self.earlier_note.show()
 
     def select_row(self, row: int) -> None:
         index = self.model.index(row)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from tracker.db.enums import DebriefPath
 from tracker.domain.rejection import KNOWS_WHY as KNOWS_WHY_VALUES
 from tracker.domain.rejection import Answers, RejectionFacts, suggest_path
+from tracker.ui.common.text import no_mnemonic
 from tracker.ui.rejection.know_page import heading_label, hint_label
 
 STILL_WANT: list[tuple[str, bool | None]] = [
@@ -67,7 +68,7 @@ class QuestionsPage(QWidget):
         weak_layout.setContentsMargins(0, 0, 0, 0)
         weak_layout.addWidget(heading_label("Which interviews felt weaker than you wanted?", 1.0))
         for interview in facts.interviews:
-            box = QCheckBox(interview.label)
+            box = QCheckBox(no_mnemonic(interview.label))
             box.setAccessibleName(f"Weaker: {interview.label}")
             box.setChecked(interview.id in answers.weak_interview_ids)
             self._weak_interviews[interview.id] = box
@@ -77,7 +78,7 @@ class QuestionsPage(QWidget):
         weak_layout.addSpacing(8)
         weak_layout.addWidget(heading_label("With whom was the connection not strong?", 1.0))
         for person in facts.interviewers:
-            box = QCheckBox(person.label)
+            box = QCheckBox(no_mnemonic(person.label))
             box.setAccessibleName(f"Connection not strong: {person.name}")
             box.setChecked(person.contact_id in answers.weak_contact_ids)
             self._weak_people[person.contact_id] = box

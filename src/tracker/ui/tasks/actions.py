@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.drafts.business_days import add_business_days
 from tracker.ui.common.dates import short_day
 from tracker.ui.common.icons import themed_icon
 
@@ -32,7 +33,7 @@ def next_week(today: date) -> date:
 def snooze_choices(today: date) -> list[tuple[str, date]]:
     return [
         ("Tomorrow", today + timedelta(days=1)),
-        ("In 3 days", today + timedelta(days=3)),
+        ("In 3 working days", add_business_days(today, 3)),  # never lands on a weekend
         ("Next week", next_week(today)),
     ]
 

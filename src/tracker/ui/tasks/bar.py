@@ -17,6 +17,7 @@ class TaskBar(QToolBar):
         self.addAction(c.new_action)
         self.addSeparator()
         self.addAction(c.complete_action)
+        self.addAction(drafts.sent_action)
         self.addAction(c.snooze_menu.menuAction())
         snooze_button = self.widgetForAction(c.snooze_menu.menuAction())
         if isinstance(snooze_button, QToolButton):
@@ -43,6 +44,7 @@ def task_menu(parent: QWidget, c: TaskActions, drafts: DraftActions, on_task: bo
     menu = QMenu(parent)
     if on_task:
         menu.addAction(c.complete_action)
+        menu.addAction(drafts.sent_action)
         menu.addMenu(c.snooze_menu)
         menu.addAction(c.edit_action)
         menu.addSeparator()

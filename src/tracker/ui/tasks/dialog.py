@@ -24,11 +24,14 @@ from PySide6.QtWidgets import (
 from tracker.db.enums import TaskKind
 from tracker.domain.applications import get_application
 from tracker.domain.changes import Written
+from tracker.domain.drafts.sent import sent_at
 from tracker.domain.errors import NotFoundError
 from tracker.domain.store import Store
 from tracker.domain.tasks import KIND_LABELS, TaskInput, create_task, get_task, update_task
 from tracker.domain.validate import EARLIEST, LATEST
+from tracker.ui.common.dates import format_moment
 from tracker.ui.common.forms import error_label, show_field_problems, shown_problem, with_problem
+from tracker.ui.common.text import plain
 from tracker.ui.common.writes import run_write
 from tracker.ui.events import DataEvents
 
@@ -69,6 +72,7 @@ class TaskDialog(QDialog):
         self.setMinimumWidth(520)
         self._build()
         self._fill(self._original)
+        self._keep_if_sent()
 
     def _build(self) -> None:
         self.title = QLineEdit()
@@ -83,7 +87,7 @@ class TaskDialog(QDialog):
         self.due_on.setDisplayFormat("ddd d MMM yyyy")
         self.due_on.setDateRange(_qdate(EARLIEST), _qdate(LATEST))
         self.has_due.toggled.connect(self.due_on.setEnabled)
-        self.linked = QLabel(self._link_text())
+        self.linked = plain(QLabel(self._link_text()))
         self.linked.setAccessibleName("Linked application")
         self.linked.setWordWrap(True)
         self.draft_subject = QLineEdit()
@@ -138,6 +142,15 @@ class TaskDialog(QDialog):
         self._inputs[name] = widget
         self._errors[name] = error = self._error_label()
         return with_problem(widget, error)
+
+    def _keep_if_sent(self) -> None:
+        """A sent draft is kept as it was sent: shown, never edited."""
+        when = sent_at(self._store, self._id) if self._id is not None else None
+        if when is None:
+            return
+        for box in (self.draft_subject, self.draft_body):
+            box.setReadOnly(True)
+            box.setToolTip(f"Sent {format_moment(when)}; kept as it was sent")
 
     def _fill(self, data: TaskInput) -> None:
         self.title.setText(data.title)

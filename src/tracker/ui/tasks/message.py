@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from tracker.ui.common.text import plain
+
 
 class TaskMessage(QFrame):
     """Remembers the tasks completed this session, so Reopen (or Ctrl+Z) can undo them."""
@@ -14,7 +16,7 @@ class TaskMessage(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 4, 4, 4)
-        self.label = QLabel()
+        self.label = plain(QLabel())
         self.label.setAccessibleName("Last action")
         self.reopen_button = QPushButton("Reopen")
         self.reopen_button.setAccessibleName("Reopen the task you just completed")

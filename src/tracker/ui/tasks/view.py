@@ -63,7 +63,7 @@ class TasksView(QWidget):
         self._keep: Kept | None = None
         self.model = TasksTreeModel(store, today_provider, self)
         self.commands = TaskActions(self)
-        self.drafts = DraftActions(store, self)
+        self.drafts = DraftActions(store, self, events)
         self._build_tree()
         self._build_bar()
         self.message = TaskMessage()

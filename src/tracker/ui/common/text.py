@@ -1,0 +1,27 @@
+"""A person's own words on screen: shown as typed, never as markup or shortcut marks.
+
+A QLabel guesses whether its text is rich text, so a company called ``<b>x</b>`` would lose
+its tags and ``<script>`` would vanish; a button or check box turns ``&`` into a shortcut
+mark, so ``A&B`` shows as "AB". Labels that may show user text are made plain with
+``plain()``; buttons and check boxes get their text through ``no_mnemonic()``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+
+def plain(label: QLabel) -> QLabel:
+    """*label* shows its text exactly as set; returned for chaining."""
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def plain_label(text: str = "") -> QLabel:
+    return plain(QLabel(text))
+
+
+def no_mnemonic(text: str) -> str:
+    """Text for a button, check box or menu entry: every "&" shown as typed."""
+    return text.replace("&", "&&")
