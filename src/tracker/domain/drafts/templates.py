@@ -41,6 +41,12 @@ FIELDS: dict[str, str] = {
     "network_names": "the people from your network you picked, with their titles",
     "network_phrase": "how many people you picked, in words ('two people')",
     "user_name": "your name",
+    # Filled by the follow-up rules (tracker.domain.reminders).
+    "interview": "the interview: its kind, day and time, and where",
+    "panel": "the people on the interview panel, one per line",
+    "earlier_topics": "what came up in earlier rounds with this company, one per line",
+    "lessons": "what you said you would do differently, from your lessons, one per line",
+    "deadline": "the day an offer must be answered by",
 }
 
 # What shows when the app could not fill a field.
@@ -59,6 +65,11 @@ GAPS: dict[str, str] = {
     "network_names": "[names from your network]",
     "network_phrase": "someone",
     "user_name": "[your name]",
+    "interview": "[the interview]",
+    "panel": "[who you will meet]",
+    "earlier_topics": "[nothing on record yet]",
+    "lessons": "[nothing on record yet]",
+    "deadline": "[the deadline]",
 }
 
 _FIELD = re.compile(r"\{([a-z_]+)\}")
