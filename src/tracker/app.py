@@ -199,6 +199,8 @@ def _run_window(
         code = _finish_warmup(warmup)
         if code:
             app.exit(code)
+        else:
+            window.start_reminders()  # the follow-up rules catch up, then the timer
 
     QTimer.singleShot(0, after_first_paint)
     return int(app.exec())

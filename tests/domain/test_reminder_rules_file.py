@@ -105,3 +105,11 @@ def test_missing_rules_fields_and_broken_toml_are_named() -> None:
         load_rules("version = 1\n")
     with pytest.raises(RulesError, match="duplicate id"):
         load_rules(GOOD + GOOD.split("version = 1")[1].split('[[rule]]\nid = "thank_you"')[0])
+
+
+def test_a_sentence_reads_well_for_one() -> None:
+    rules = default_rules().with_changes({}, {"thank_you": {"business_days": 1}})
+    assert "1 business day later" in rules.get("thank_you").sentence()
+    silence = default_rules().with_changes({}, {"silence": {"days": 1, "follow_ups": 1}})
+    assert "1 day after the last interview" in silence.get("silence").sentence()
+    assert "after 1 unanswered follow-up," in silence.get("silence").sentence()

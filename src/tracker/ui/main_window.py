@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -28,6 +30,9 @@ from tracker.ui.common.icons import themed_icon
 from tracker.ui.common.settings import load_sort
 from tracker.ui.events import DataEvents
 from tracker.ui.workspace import LazyTabs
+
+if TYPE_CHECKING:
+    from tracker.ui.reminders.controller import ReminderController
 
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
@@ -87,6 +92,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.count_label)
         self.applications.counts_changed.connect(self._show_counts)
         self._show_counts(self.applications.model.rowCount(), self.applications.model.total_count)
+        self.reminders: ReminderController | None = None
         self._restore()
 
     # --- building ----------------------------------------------------------------------
@@ -121,13 +127,17 @@ class MainWindow(QMainWindow):
         self.redo_action = self.commands.redo_action
         self.templates_action = QAction("Message &templates…", self)
         self.templates_action.triggered.connect(self.edit_templates)
+        self.settings_action = QAction("&Settings…", self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.edit_settings)
         commands = self.commands.actions
         # F2 and Delete only while the table has focus: the board and the other views bind
         # the same keys to their own selection. The menus act on the view on screen.
         for action in (commands.edit_action, commands.delete_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addActions([commands.new_action, self.find_action, self.quit_action])
-        self.addActions([self.plan_action])
+        self.addActions([self.plan_action, self.settings_action])
         self.addActions([self.next_view_action, self.previous_view_action])
 
     def _build_menus(self) -> None:
@@ -141,6 +151,7 @@ class MainWindow(QMainWindow):
         self.commands.fill_edit_menu(edit_menu)
         edit_menu.addSeparator()
         edit_menu.addAction(self.templates_action)
+        edit_menu.addAction(self.settings_action)
         self.view_menu = self.menuBar().addMenu("&View")
         self.view_menu.addAction(self.commands.actions.show_archived_action)
         self.view_menu.addSeparator()
@@ -177,7 +188,9 @@ class MainWindow(QMainWindow):
     def _make_tasks(self) -> QWidget:
         from tracker.ui.tasks.view import TasksView
 
-        return TasksView(self._store, self._events, self)
+        view = TasksView(self._store, self._events, self)
+        view.reminder_actions.stage_moved.connect(self.on_stage_moved)  # undoable
+        return view
 
     def _make_contacts(self) -> QWidget:
         from tracker.ui.contacts.view import ContactsView
@@ -229,6 +242,23 @@ class MainWindow(QMainWindow):
             dialog.exec()
         finally:
             dialog.deleteLater()
+
+    def edit_settings(self) -> None:
+        from tracker.ui.settings.dialog import open_settings
+
+        reminders = self.reminders
+        open_settings(self._store, self._events, self, reminders.autostart if reminders else None)
+
+    def start_reminders(self, clock: Callable[[], datetime] | None = None) -> None:
+        """After the first paint: run the follow-up rules and start the reminders (the
+        timer, notifications, the tray where there is one)."""
+        from tracker.ui.reminders.controller import ReminderController
+
+        if self.reminders is None:
+            self.reminders = ReminderController(
+                self._store, self._events, self, clock=clock, override_dir=self.templates_dir
+            )
+            self.reminders.start()
 
     def open_application(self, application_id: int) -> None:
         from tracker.ui.detail.dialog import open_detail

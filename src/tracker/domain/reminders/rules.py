@@ -7,6 +7,7 @@ shows. Every problem is named by rule number and id, like the rejection playbook
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from importlib.resources.abc import Traversable
@@ -46,6 +47,7 @@ LABELS: dict[str, str] = {
     OFFER_DECISION: "Offer: decide before the deadline",
 }
 TEXT_FIELDS = ("id", "template", "title", "explain")
+_ONE = re.compile(r"\b1 ((?:[a-z]+ )?)(day|follow-up)s\b")  # "1 days" reads "1 day"
 
 
 class RulesError(Exception):
@@ -77,7 +79,7 @@ class Rule:
         text = self.explain
         for name, value in self.numbers.items():
             text = text.replace("{" + name + "}", str(value))
-        return text
+        return _ONE.sub(r"1 \1\2", text)
 
 
 @dataclass(frozen=True)
