@@ -317,6 +317,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        if self.reminders is not None and self.reminders.keeps_in_tray():
+            event.ignore()  # the person chose to keep the app running in the tray
+            self.hide()
+            return
+        if self.reminders is not None:
+            self.reminders.stop()
         super().closeEvent(event)
 
     # --- about ---------------------------------------------------------------------------

@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
 
+from tracker.db.enums import TaskKind
 from tracker.db.models import Application, Company, Interview, Task
-from tracker.domain.store import Store
+from tracker.domain.changes import Written
+from tracker.domain.store import Store, written
 
 DAY_STARTS = time(8, 0)
 
@@ -22,6 +24,7 @@ DAY_STARTS = time(8, 0)
 class DueTask:
     id: int
     title: str
+    kind: TaskKind
     due_on: date
     application_id: int | None
     company: str | None
@@ -62,7 +65,13 @@ def due_tasks(store: Store, today: date) -> list[DueTask]:
     """Open tasks due today or before (snoozed ones not), soonest first."""
     query = (
         select(
-            Task.id, Task.title, Task.due_on, Task.application_id, Company.name, Application.role
+            Task.id,
+            Task.title,
+            Task.kind,
+            Task.due_on,
+            Task.application_id,
+            Company.name,
+            Application.role,
         )
         .outerjoin(Application, Task.application_id == Application.id)
         .outerjoin(Company, Application.company_id == Company.id)
@@ -71,10 +80,48 @@ def due_tasks(store: Store, today: date) -> list[DueTask]:
     )
     with store.reading() as session:
         return [
-            DueTask(task_id, title, due_on, app_id, company, role)
-            for task_id, title, due_on, app_id, company, role in session.execute(query)
+            DueTask(task_id, title, kind, due_on, app_id, company, role)
+            for task_id, title, kind, due_on, app_id, company, role in session.execute(query)
             if due_on is not None
         ]
+
+
+def to_announce(store: Store, now: datetime) -> list[DueTask]:
+    """Due tasks the person has not been told about since they fell due (none before the
+    day's reminders start at DAY_STARTS)."""
+    today = now.astimezone().date()
+    if now < day_start(today, now):
+        return []
+    fell_due = func.coalesce(Task.snoozed_until, Task.due_on)
+    query = (
+        select(
+            Task.id,
+            Task.title,
+            Task.kind,
+            Task.due_on,
+            Task.application_id,
+            Company.name,
+            Application.role,
+        )
+        .outerjoin(Application, Task.application_id == Application.id)
+        .outerjoin(Company, Application.company_id == Company.id)
+        .where(*_open_due(today), or_(Task.notified_on.is_(None), Task.notified_on < fell_due))
+        .order_by(Task.due_on, Task.id)
+    )
+    with store.reading() as session:
+        return [
+            DueTask(task_id, title, kind, due_on, app_id, company, role)
+            for task_id, title, kind, due_on, app_id, company, role in session.execute(query)
+            if due_on is not None
+        ]
+
+
+def mark_announced(store: Store, task_ids: list[int], today: date) -> Written[None]:
+    """Remember the person was told about these tasks today (one notification each)."""
+    with store.transaction() as session:
+        if task_ids:
+            session.execute(update(Task).where(Task.id.in_(task_ids)).values(notified_on=today))
+        return written(session, None)
 
 
 def due_counts(store: Store, today: date) -> DueCounts:
