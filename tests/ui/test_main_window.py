@@ -41,7 +41,7 @@ def test_window_is_assembled(window, add, events):
     assert window.tabs.is_built("tasks")
     window.tabs.show_view("applications")
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Application", "&Edit", "&View", "&Help"]
+    assert menus == ["&File", "&Application", "&Edit", "&View", "&Help"]
     assert window.count_label.text() == "No applications yet"
     add("Northwind", "Backend Engineer", Stage.APPLIED)
     add("Contoso", "Platform Engineer")

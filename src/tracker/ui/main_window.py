@@ -127,6 +127,9 @@ class MainWindow(QMainWindow):
         self.redo_action = self.commands.redo_action
         self.templates_action = QAction("Message &templates…", self)
         self.templates_action.triggered.connect(self.edit_templates)
+        self.export_calendar_action = QAction("Export &calendar…", self)
+        self.export_calendar_action.setToolTip("Upcoming interviews and tasks, as an .ics file")
+        self.export_calendar_action.triggered.connect(self.export_calendar)
         self.settings_action = QAction("&Settings…", self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -141,6 +144,8 @@ class MainWindow(QMainWindow):
         self.addActions([self.next_view_action, self.previous_view_action])
 
     def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("&File")
+        self.file_menu.addAction(self.export_calendar_action)
         menu = self.menuBar().addMenu("&Application")
         self.commands.fill_application_menu(menu)
         menu.addSeparator()
@@ -249,6 +254,13 @@ class MainWindow(QMainWindow):
         reminders = self.reminders
         open_settings(self._store, self._events, self, reminders.autostart if reminders else None)
 
+    def export_calendar(self) -> None:
+        from tracker.ui.reminders.calendar_export import export_calendar
+
+        path = export_calendar(self._store, self)
+        if path is not None:
+            self.statusBar().showMessage(f"Calendar saved to {path}", 6000)
+
     def start_reminders(self, clock: Callable[[], datetime] | None = None) -> None:
         """After the first paint: run the follow-up rules and start the reminders (the
         timer, notifications, the tray where there is one)."""
@@ -256,7 +268,12 @@ class MainWindow(QMainWindow):
 
         if self.reminders is None:
             self.reminders = ReminderController(
-                self._store, self._events, self, clock=clock, override_dir=self.templates_dir
+                self._store,
+                self._events,
+                self,
+                clock=clock,
+                override_dir=self.templates_dir,
+                data_dir=self._db_path.parent if self._db_path is not None else None,
             )
             self.reminders.start()
 

@@ -29,6 +29,7 @@ from tracker.domain.reminders.prefs import keeps_running_in_tray
 from tracker.domain.store import Store
 from tracker.ui.events import DataEvents
 from tracker.ui.reminders.banner import ReminderBanner
+from tracker.ui.reminders.calendar_export import keep_feed
 from tracker.ui.reminders.notify import DBusNotifier, Notice, compose
 from tracker.ui.reminders.scheduler import RuleScheduler, utc_now
 from tracker.ui.reminders.tray import ReminderTray
@@ -55,6 +56,7 @@ class ReminderController(QObject):
         override_dir: Path | None = None,
         bus: QDBusConnection | None = None,
         tray_available: bool | None = None,
+        data_dir: Path | None = None,
     ) -> None:
         super().__init__(window)
         self._store = store
@@ -65,6 +67,8 @@ class ReminderController(QObject):
             store, events, self, clock=self.clock, override_dir=override_dir
         )
         self.scheduler.ran.connect(self.announce)
+        self._data_dir = data_dir
+        self.scheduler.ran.connect(self.keep_calendar)
         self._events.changed.connect(self._on_changed)
         # (is it on, turn it on/off) for the Settings dialog; None where not supported.
         self.autostart: tuple[Callable[[], bool], Callable[[bool], object]] | None = None
@@ -136,11 +140,19 @@ class ReminderController(QObject):
         mark_announced(self._store, [task.id for task in due], today)  # seen: no refresh
         return notice
 
+    def keep_calendar(self, now: datetime) -> Path | None:
+        """The calendar file in the data folder, when the person keeps one."""
+        if self._data_dir is None:
+            return None
+        return keep_feed(self._store, self._data_dir, now)
+
     # -- counting -----------------------------------------------------------------------
 
     def _on_changed(self, kinds: frozenset[Kind]) -> None:
         if kinds & COUNTED:
             self.update_counts(self.clock().astimezone().date())
+        if Kind.SETTINGS in kinds:  # the calendar option may have changed
+            self.keep_calendar(self.clock())
 
     def update_counts(self, today: date) -> DueCounts:
         self.counts = counts = due_counts(self._store, today)
