@@ -51,6 +51,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         action="store_true",
         help="open the database, build the window once, print whether all is well, and exit",
     )
+    parser.add_argument(
+        "--background",
+        action="store_true",
+        help="start minimised, for start at login (reminders keep running)",
+    )
     return parser.parse_args(argv)
 
 
@@ -127,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_DEMO_REFUSED
         log.info("Added the demo pipeline (%d applications)", count)
 
-    return _run_window(store, warmup, paths, self_test=args.self_test)
+    return _run_window(store, warmup, paths, self_test=args.self_test, background=args.background)
 
 
 def _open_and_upgrade(paths: AppPaths) -> Store:
@@ -153,7 +158,12 @@ def _keep_settings_in(paths: AppPaths) -> None:
 
 
 def _run_window(
-    store: Store, warmup: Warmup | None, paths: AppPaths, *, self_test: bool = False
+    store: Store,
+    warmup: Warmup | None,
+    paths: AppPaths,
+    *,
+    self_test: bool = False,
+    background: bool = False,
 ) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
@@ -188,7 +198,10 @@ def _run_window(
             "The database cannot be read",
             f"{paths.database} could not be read ({exc}). It has been left untouched.",
         )
-    window.show()
+    if background and not self_test:
+        window.showMinimized()  # started at login: out of the way, reminders still run
+    else:
+        window.show()
     _report_startup_time()
     if warmup is not None:
         warmup.window_shown()

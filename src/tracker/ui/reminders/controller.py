@@ -71,7 +71,12 @@ class ReminderController(QObject):
         self.scheduler.ran.connect(self.keep_calendar)
         self._events.changed.connect(self._on_changed)
         # (is it on, turn it on/off) for the Settings dialog; None where not supported.
-        self.autostart: tuple[Callable[[], bool], Callable[[bool], object]] | None = None
+        from tracker import autostart
+
+        self.autostart: tuple[Callable[[], bool], Callable[[bool], object]] | None = (
+            autostart.is_enabled,
+            autostart.set_enabled,
+        )
         self.dbus: DBusNotifier | None = None
         bus = bus if bus is not None else QDBusConnection.sessionBus()
         try:
