@@ -4,6 +4,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 # Qt's X11 platform plugin needs these on Debian; the offscreen one used by tests needs none.
 DESKTOP_PACKAGES := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxkbcommon-x11-0
+# The tests start their own session bus (dbus-daemon) and validate the autostart entry.
+TEST_PACKAGES := dbus desktop-file-utils
 
 .PHONY: run test lint typecheck clean bench
 
@@ -32,6 +34,7 @@ typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy
 
 test: lint typecheck
+	./tools/debian-packages $(TEST_PACKAGES)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 bench: $(VENV)/.installed-test

@@ -52,6 +52,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         action="store_true",
         help="open the database, build the window once, print whether all is well, and exit",
     )
+    parser.add_argument(
+        "--background",
+        action="store_true",
+        help="start minimised, for start at login (reminders keep running)",
+    )
     return parser.parse_args(argv)
 
 
@@ -139,7 +144,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_DEMO_REFUSED
         log.info("Added the demo pipeline (%d applications)", count)
 
-    return _run_window(store, warmup, paths, self_test=args.self_test, guard=guard)
+    return _run_window(
+        store, warmup, paths, self_test=args.self_test, guard=guard, background=args.background
+    )
 
 
 def _already_running(guard: InstanceGuard, paths: AppPaths) -> int:
@@ -184,6 +191,7 @@ def _run_window(
     *,
     self_test: bool = False,
     guard: InstanceGuard | None = None,
+    background: bool = False,
 ) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
@@ -231,13 +239,20 @@ def _run_window(
             "The database cannot be read",
             f"{paths.database} could not be read ({exc}). It has been left untouched.",
         )
-    window.show()
+    if background and not self_test:
+        window.showMinimized()  # started at login: out of the way, reminders still run
+    else:
+        window.show()
     shown.append(window)
     log.info("Window shown")
     if self_test:
         return _finish_warmup(warmup) or _report_self_test(app, window, paths, store)
     if warmup is not None:
-        _finish_in_background(app, window, warmup)
+        _finish_in_background(app, window, warmup)  # then the reminders start
+    else:
+        from tracker.startup.idle import when_idle_after_paint
+
+        when_idle_after_paint(window, window.start_reminders)  # the rules catch up, then timer
     if guard is not None:
         QTimer.singleShot(0, lambda: guard.listen(lambda: _bring_to_front(window)))
     try:
@@ -284,6 +299,8 @@ def _finish_in_background(app: QApplication, window: MainWindow, warmup: Warmup)
             app.exit(EXIT_STARTUP_FAILED)
         elif isinstance(error, BaseException):
             raise error  # to the crash dialog, like any unexpected error
+        else:
+            window.start_reminders()  # the follow-up rules catch up, then the timer
 
     # Emitted on the warm-up thread; run on this one, from the event loop.
     warmup.finished.connect(finished, Qt.ConnectionType.QueuedConnection)

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from tests.ui.dbus_session import notification_service, session_bus  # noqa: F401 (fixtures)
 from tracker.db.enums import Stage
 from tracker.domain.applications import ApplicationInput, create_application
 from tracker.domain.store import Store

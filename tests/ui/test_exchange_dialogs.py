@@ -226,6 +226,7 @@ def test_import_from_the_main_window_refreshes_every_view(
     assert [a.text() for a in window.file_menu.actions()] == [
         "&Import…",
         "&Export…",
+        "Export &calendar…",
         "",
         "&Back up now",
         "&Restore from backup…",

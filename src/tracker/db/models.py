@@ -282,6 +282,8 @@ class Task(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # The title or draft still holds a [placeholder] for a person nobody has named yet.
     needs_name: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The local day the person was told the task fell due (one notification per due task).
+    notified_on: Mapped[date | None] = mapped_column(Date)
     # For tasks a follow-up rule made: which rule, and for what (e.g. "interview:3:contact:5").
     rule: Mapped[str | None] = mapped_column(String(40))
     rule_subject: Mapped[str | None] = mapped_column(String(120))

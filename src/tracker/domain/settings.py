@@ -36,6 +36,16 @@ def set_signer_name(store: Store, name: str | None) -> Written[None]:
     return _write(store, SIGNER_NAME, clean_signer_name(name))
 
 
+def read_value(store: Store, key: str) -> str | None:
+    """One setting as stored (features keep their own typed get/set on top of this)."""
+    return _read(store, key)
+
+
+def write_value(store: Store, key: str, value: str | None) -> Written[None]:
+    """Store one setting; None forgets it."""
+    return _write(store, key, value)
+
+
 def _read(store: Store, key: str) -> str | None:
     with store.reading() as session:
         row = session.get(Setting, key)

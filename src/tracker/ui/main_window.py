@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -29,6 +31,9 @@ from tracker.ui.common.icons import themed_icon
 from tracker.ui.common.settings import load_sort
 from tracker.ui.events import DataEvents
 from tracker.ui.workspace import LazyTabs
+
+if TYPE_CHECKING:
+    from tracker.ui.reminders.controller import ReminderController
 
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
@@ -93,6 +98,7 @@ class MainWindow(QMainWindow):
         # The count is about applications: shown on the board and the table, not elsewhere.
         self.tabs.currentChanged.connect(self._sync_count_label)
         self._sync_count_label()
+        self.reminders: ReminderController | None = None
         self._restore()
 
     # --- building ----------------------------------------------------------------------
@@ -127,13 +133,20 @@ class MainWindow(QMainWindow):
         self.redo_action = self.commands.redo_action
         self.templates_action = QAction("Message &templates…", self)
         self.templates_action.triggered.connect(self.edit_templates)
+        self.export_calendar_action = QAction("Export &calendar…", self)
+        self.export_calendar_action.setToolTip("Upcoming interviews and tasks, as an .ics file")
+        self.export_calendar_action.triggered.connect(self.export_calendar)
+        self.settings_action = QAction("&Settings…", self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.edit_settings)
         commands = self.commands.actions
         # F2 and Delete only while the table has focus: the board and the other views bind
         # the same keys to their own selection. The menus act on the view on screen.
         for action in (commands.edit_action, commands.delete_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addActions([commands.new_action, self.find_action, self.quit_action])
-        self.addActions([self.plan_action])
+        self.addActions([self.plan_action, self.settings_action])
         self.addActions([self.next_view_action, self.previous_view_action])
 
     def _build_menus(self) -> None:
@@ -147,6 +160,7 @@ class MainWindow(QMainWindow):
         self.commands.fill_edit_menu(edit_menu)
         edit_menu.addSeparator()
         edit_menu.addAction(self.templates_action)
+        edit_menu.addAction(self.settings_action)
         self.view_menu = self.menuBar().addMenu("&View")
         self.view_menu.addAction(self.commands.actions.show_archived_action)
         self.view_menu.addSeparator()
@@ -170,6 +184,7 @@ class MainWindow(QMainWindow):
             self._events,
             before_import=self.backups.before_import if self.backups else None,
         )
+        self.file_menu.addAction(self.export_calendar_action)
         if self.backups is not None:
             self.file_menu.addSeparator()
             self.file_menu.addAction(self.backups.backup_action)
@@ -203,7 +218,9 @@ class MainWindow(QMainWindow):
     def _make_tasks(self) -> QWidget:
         from tracker.ui.tasks.view import TasksView
 
-        return TasksView(self._store, self._events, self)
+        view = TasksView(self._store, self._events, self)
+        view.reminder_actions.stage_moved.connect(self.on_stage_moved)  # undoable
+        return view
 
     def _make_contacts(self) -> QWidget:
         from tracker.ui.contacts.view import ContactsView
@@ -282,6 +299,35 @@ class MainWindow(QMainWindow):
         finally:
             dialog.deleteLater()
 
+    def edit_settings(self) -> None:
+        from tracker.ui.settings.dialog import open_settings
+
+        reminders = self.reminders
+        open_settings(self._store, self._events, self, reminders.autostart if reminders else None)
+
+    def export_calendar(self) -> None:
+        from tracker.ui.reminders.calendar_export import export_calendar
+
+        path = export_calendar(self._store, self)
+        if path is not None:
+            self.statusBar().showMessage(f"Calendar saved to {path}", 6000)
+
+    def start_reminders(self, clock: Callable[[], datetime] | None = None) -> None:
+        """After the first paint: run the follow-up rules and start the reminders (the
+        timer, notifications, the tray where there is one)."""
+        from tracker.ui.reminders.controller import ReminderController
+
+        if self.reminders is None:
+            self.reminders = ReminderController(
+                self._store,
+                self._events,
+                self,
+                clock=clock,
+                override_dir=self.templates_dir,
+                data_dir=self._db_path.parent if self._db_path is not None else None,
+            )
+            self.reminders.start()
+
     def open_application(self, application_id: int) -> None:
         from tracker.ui.detail.dialog import open_detail
 
@@ -342,6 +388,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        if self.reminders is not None and self.reminders.keeps_in_tray():
+            event.ignore()  # the person chose to keep the app running in the tray
+            self.hide()
+            return
+        if self.reminders is not None:
+            self.reminders.stop()
         super().closeEvent(event)
 
     # --- about ---------------------------------------------------------------------------

@@ -45,6 +45,12 @@ FIELDS: dict[str, str] = {
     "went_well": "what went well, as typed in the plan",
     "do_differently": "what you would do differently, as typed in the plan",
     "who_decided": "a question asking who made the decision, when nobody is on record",
+    # Filled by the follow-up rules (tracker.domain.reminders).
+    "interview": "the interview: its kind, day and time, and where",
+    "panel": "the people on the interview panel, one per line",
+    "earlier_topics": "what came up in earlier rounds with this company, one per line",
+    "lessons": "what you said you would do differently, from your lessons, one per line",
+    "deadline": "the day an offer must be answered by",
 }
 
 # What shows when the app could not fill a field.
@@ -67,6 +73,11 @@ GAPS: dict[str, str] = {
     "went_well": "[your notes]",
     "do_differently": "[your notes]",
     "who_decided": "",
+    "interview": "[the interview]",
+    "panel": "[who you will meet]",
+    "earlier_topics": "[nothing on record yet]",
+    "lessons": "[nothing on record yet]",
+    "deadline": "[the deadline]",
 }
 
 _FIELD = re.compile(r"\{([a-z_]+)\}")

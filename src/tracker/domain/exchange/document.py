@@ -53,9 +53,9 @@ MODELS: tuple[type[Base], ...] = (
 # Worked out from other columns on import, never exported.
 DERIVED = {"applications": frozenset({"search_text"})}
 # The app's own bookkeeping, meaningless in another database: the edit counter behind "changed
-# elsewhere", and which follow-up rule made a task (rules see the import's tasks as the
-# person's own, so they never make a second one).
-INTERNAL = frozenset({"version", "rule", "rule_subject"})
+# elsewhere", which follow-up rule made a task (rules see the import's tasks as the person's
+# own, so they never make a second one), and the day a task's notification went out.
+INTERNAL = frozenset({"version", "rule", "rule_subject", "notified_on"})
 # Tables left out on purpose: follow-up rules' memory (made again from the data) and the
 # settings of one database (the person sets them where they import).
 NOT_EXPORTED = frozenset({"rule_firings", "setting"})

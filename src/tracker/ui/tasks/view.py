@@ -26,6 +26,7 @@ from tracker.ui.common.views import add_and_select, select_index, warn_error
 from tracker.ui.common.writes import refresh_missing, run_write
 from tracker.ui.drafts.actions import DraftActions
 from tracker.ui.events import DataEvents
+from tracker.ui.reminders.task_actions import ReminderTaskActions
 from tracker.ui.tasks.actions import SnoozeDateDialog, TaskActions
 from tracker.ui.tasks.bar import TaskBar, task_menu
 from tracker.ui.tasks.dialog import TaskDialog
@@ -64,6 +65,7 @@ class TasksView(QWidget):
         self.model = TasksTreeModel(store, today_provider, self)
         self.commands = TaskActions(self)
         self.drafts = DraftActions(store, self, events)
+        self.reminder_actions = ReminderTaskActions(store, events, self)
         self._build_tree()
         self._build_bar()
         self.message = TaskMessage()
@@ -264,7 +266,9 @@ class TasksView(QWidget):
 
     def build_context_menu(self) -> QMenu:
         on_task = self.selected_id() is not None
-        return task_menu(self, self.commands, self.drafts, on_task)
+        menu = task_menu(self, self.commands, self.drafts, on_task)
+        self.reminder_actions.extend_menu(menu, self.selected_id())
+        return menu
 
     def _show_context_menu(self, pos: QPoint) -> None:
         index = self.tree.indexAt(pos)

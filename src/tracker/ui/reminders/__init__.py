@@ -1,0 +1,1 @@
+"""Reminders on screen: the rule scheduler, notifications, the tray, the banner."""

@@ -1,0 +1,223 @@
+"""The reminders of one window: the rule scheduler, and what the person sees when tasks
+fall due.
+
+After each run of the rules, the tasks that fell due and were not announced yet become one
+notice (one task: its title; several: a summary), shown by the first way that works here:
+the freedesktop notification service on the session bus, the tray's message, or a banner
+at the top of the window. The window title, the tray tooltip and the Tasks tab show how
+many tasks are due today and overdue.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtDBus import QDBusConnection
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMainWindow, QSystemTrayIcon, QTabWidget
+
+from tracker import APP_NAME
+from tracker.assets import resource
+from tracker.domain.changes import Kind
+from tracker.domain.reminders.due import DueCounts, due_counts, mark_announced, to_announce
+from tracker.domain.reminders.prefs import keeps_running_in_tray
+from tracker.domain.store import Store
+from tracker.ui.events import DataEvents
+from tracker.ui.reminders.banner import ReminderBanner
+from tracker.ui.reminders.calendar_export import keep_feed
+from tracker.ui.reminders.notify import DBusNotifier, Notice, compose
+from tracker.ui.reminders.scheduler import RuleScheduler, utc_now
+from tracker.ui.reminders.tray import ReminderTray
+
+log = logging.getLogger(__name__)
+
+COUNTED = frozenset({Kind.TASKS, Kind.APPLICATIONS})
+
+
+class Channel(Protocol):
+    def notify(self, notice: Notice) -> bool: ...
+
+
+class ReminderController(QObject):
+    """Made by MainWindow.start_reminders() once the window is up."""
+
+    def __init__(
+        self,
+        store: Store,
+        events: DataEvents,
+        window: QMainWindow,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        override_dir: Path | None = None,
+        bus: QDBusConnection | None = None,
+        tray_available: bool | None = None,
+        data_dir: Path | None = None,
+    ) -> None:
+        super().__init__(window)
+        self._store = store
+        self._events = events
+        self._window = window
+        self.clock = clock or utc_now
+        self.scheduler = RuleScheduler(
+            store, events, self, clock=self.clock, override_dir=override_dir
+        )
+        self.scheduler.ran.connect(self.announce)
+        self._data_dir = data_dir
+        self.scheduler.ran.connect(self.keep_calendar)
+        self._events.changed.connect(self._on_changed)
+        # (is it on, turn it on/off) for the Settings dialog; None where not supported.
+        from tracker import autostart
+
+        self.autostart: tuple[Callable[[], bool], Callable[[bool], object]] | None = (
+            autostart.is_enabled,
+            autostart.set_enabled,
+        )
+        self.dbus: DBusNotifier | None = None
+        bus = bus if bus is not None else QDBusConnection.sessionBus()
+        try:
+            if DBusNotifier.available(bus):
+                self.dbus = DBusNotifier(bus, self)
+                self.dbus.clicked.connect(self.open_task)
+        except Exception:  # no bus is an ordinary situation, not an error
+            log.info("No notification service on the session bus", exc_info=True)
+        if tray_available is None:
+            tray_available = QSystemTrayIcon.isSystemTrayAvailable()
+        self.tray: ReminderTray | None = None
+        if tray_available:
+            icon = window.windowIcon()
+            if icon.isNull():
+                icon = QIcon(str(resource("icons", "job-tracker.svg")))
+            self.tray = ReminderTray(icon, window)
+            self.tray.clicked.connect(self.open_task)
+            self.tray.open_requested.connect(self.show_window)
+            self.tray.today_requested.connect(lambda: self.open_task(None))
+            self.tray.add_requested.connect(self._add_application)
+            self.tray.quit_requested.connect(self.quit)
+            self.tray.setToolTip(APP_NAME)
+            self.tray.show()
+        self.banner = ReminderBanner(window)
+        window.addToolBarBreak()
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.banner)
+        self.banner.clicked.connect(self.open_task)
+        self.counts = DueCounts(0, 0)
+
+    @property
+    def channels(self) -> list[Channel]:
+        """The ways to tell the person, best first; the banner always works."""
+        found: list[Channel] = []
+        if self.dbus is not None:
+            found.append(self.dbus)
+        if self.tray is not None:
+            found.append(self.tray)
+        found.append(self.banner)
+        return found
+
+    def start(self) -> None:
+        self.scheduler.start()
+
+    def stop(self) -> None:
+        self.scheduler.stop()
+        if self.tray is not None:
+            self.tray.hide()
+
+    # -- telling ------------------------------------------------------------------------
+
+    def announce(self, now: datetime) -> Notice | None:
+        """Tell the person about the tasks that fell due since they were last told."""
+        today = now.astimezone().date()
+        try:
+            due = to_announce(self._store, now)
+        except Exception:
+            log.exception("Could not read the due tasks")
+            return None
+        self.update_counts(today)
+        if not due:
+            return None
+        notice = compose(due, today)
+        for channel in self.channels:
+            if channel.notify(notice):
+                break
+        mark_announced(self._store, [task.id for task in due], today)  # seen: no refresh
+        return notice
+
+    def keep_calendar(self, now: datetime) -> Path | None:
+        """The calendar file in the data folder, when the person keeps one."""
+        if self._data_dir is None:
+            return None
+        return keep_feed(self._store, self._data_dir, now)
+
+    # -- counting -----------------------------------------------------------------------
+
+    def _on_changed(self, kinds: frozenset[Kind]) -> None:
+        if kinds & COUNTED:
+            self.update_counts(self.clock().astimezone().date())
+        if Kind.SETTINGS in kinds:  # the calendar option may have changed
+            self.keep_calendar(self.clock())
+
+    def update_counts(self, today: date) -> DueCounts:
+        self.counts = counts = due_counts(self._store, today)
+        words = []
+        if counts.today:
+            words.append(f"{counts.today} due today")
+        if counts.overdue:
+            words.append(f"{counts.overdue} overdue")
+        said = ", ".join(words)
+        self._window.setWindowTitle(f"{APP_NAME} — {said}" if said else APP_NAME)
+        if self.tray is not None:
+            self.tray.setToolTip(f"{APP_NAME}\n{said}" if said else APP_NAME)
+        tabs = self._tabs()
+        if tabs is not None:
+            for index in range(tabs.count()):
+                if tabs.tabText(index).split(" (")[0] == "Tasks":
+                    total = counts.total
+                    tabs.setTabText(index, f"Tasks ({total})" if total else "Tasks")
+        return counts
+
+    def _tabs(self) -> QTabWidget | None:
+        central = self._window.centralWidget()
+        return central if isinstance(central, QTabWidget) else None
+
+    # -- acting -------------------------------------------------------------------------
+
+    def show_window(self) -> None:
+        window = self._window
+        if window.isMinimized():
+            window.showNormal()
+        else:
+            window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def open_task(self, task_id: int | None) -> None:
+        """A notice was clicked: the window, the Tasks tab, and that task selected."""
+        self.show_window()
+        show_view = getattr(self._tabs(), "show_view", None)
+        view_of = getattr(self._tabs(), "view", None)
+        if callable(show_view) and callable(view_of):
+            show_view("tasks")
+            view = view_of("tasks")
+            select = getattr(view, "select_id", None)
+            if task_id is not None and callable(select):
+                select(task_id)
+
+    def _add_application(self) -> None:
+        self.show_window()
+        commands = getattr(self._window, "commands", None)
+        if commands is not None:
+            commands.actions.new_action.trigger()
+
+    def keeps_in_tray(self) -> bool:
+        """Closing the window should leave the app running in the tray."""
+        return self.tray is not None and keeps_running_in_tray(self._store)
+
+    def quit(self) -> None:
+        self.stop()
+        save = getattr(self._window, "save_settings", None)
+        if callable(save):
+            save()
+        QApplication.quit()

@@ -1,0 +1,1 @@
+"""Settings: the dialog for the person's own choices (Edit > Settings…)."""
