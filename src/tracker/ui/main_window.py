@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -19,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker import APP_NAME, __version__
+from tracker import APP_NAME
 from tracker.domain.changes import EVERYTHING
 from tracker.domain.rows import Sort, StageMove
 from tracker.domain.store import Store
 from tracker.startup.first_paint import FirstPaint
+from tracker.ui.about import show_about
 from tracker.ui.applications.view import ApplicationsView
 from tracker.ui.board.view import BoardView
 from tracker.ui.commands import WindowCommands
@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
             themed_icon("help-about", sp.SP_MessageBoxInformation), f"&About {APP_NAME}", self
         )
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(self.show_about)
+        self.about_action.triggered.connect(lambda: show_about(self, self._db_path))
         # The window's own commands (see tracker.ui.commands), also reachable from here.
         self.plan_action = self.commands.plan_action
         self.undo_action = self.commands.undo_action
@@ -395,27 +395,3 @@ class MainWindow(QMainWindow):
         if self.reminders is not None:
             self.reminders.stop()
         super().closeEvent(event)
-
-    # --- about ---------------------------------------------------------------------------
-
-    def about_text(self) -> str:
-        where = (
-            f"<p>Your data is kept in<br><code>{html.escape(str(self._db_path))}</code></p>"
-            if self._db_path is not None
-            else ""
-        )
-        return (
-            f"<h3>{APP_NAME} {html.escape(__version__)}</h3>"
-            "<p>A private tracker for your job search, with a calm plan for every "
-            "rejection. Everything stays on this computer.</p>"
-            f"{where}"
-        )
-
-    def show_about(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle(f"About {APP_NAME}")
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(self.about_text())
-        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # copy path
-        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
-        box.exec()
