@@ -42,7 +42,7 @@ def launch(script: str, *args: str) -> dict[str, str]:
         capture_output=True,
         text=True,
         check=False,
-        timeout=300,
+        timeout=900,
     )
     if result.returncode != 0:
         raise SystemExit(f"{script} {' '.join(args)} failed:\n{result.stderr}")

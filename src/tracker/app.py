@@ -253,8 +253,10 @@ def _run_window(
         from tracker.startup.idle import when_idle_after_paint
 
         when_idle_after_paint(window, window.start_reminders)  # the rules catch up, then timer
-    if guard is not None:
-        QTimer.singleShot(0, lambda: guard.listen(lambda: _bring_to_front(window)))
+    if guard is not None:  # QtNetwork's import waits until the window is up
+        from tracker.startup.idle import when_idle_after_paint
+
+        when_idle_after_paint(window, lambda: guard.listen(lambda: _bring_to_front(window)))
     try:
         return int(app.exec())
     finally:

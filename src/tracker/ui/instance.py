@@ -8,7 +8,6 @@ QtNetwork is imported only by a second start, and by the first once its window h
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +20,8 @@ ANSWER_WAIT_S = 5.0  # a first instance holds the lock a moment before it listen
 
 
 def server_name(data_dir: Path) -> str:
+    import hashlib
+
     digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
     return f"job-tracker-{digest}"
 
@@ -28,7 +29,7 @@ def server_name(data_dir: Path) -> str:
 class InstanceGuard(QObject):
     def __init__(self, data_dir: Path) -> None:
         super().__init__()
-        self._name = server_name(data_dir)
+        self._data_dir = data_dir
         self._lock = QLockFile(str(data_dir / LOCK_NAME))
         self._lock.setStaleLockTime(0)  # never stale by age: only when its process is gone
         self._server: QObject | None = None
@@ -44,7 +45,7 @@ class InstanceGuard(QObject):
         deadline = time.monotonic() + ANSWER_WAIT_S
         while time.monotonic() < deadline:
             socket = QLocalSocket()
-            socket.connectToServer(self._name)
+            socket.connectToServer(server_name(self._data_dir))
             if socket.waitForConnected(500):
                 socket.write(SHOW)
                 socket.waitForBytesWritten(1000)
@@ -57,10 +58,11 @@ class InstanceGuard(QObject):
         """Accept "show" requests from later starts (call once the app object exists)."""
         from PySide6.QtNetwork import QLocalServer
 
-        QLocalServer.removeServer(self._name)  # a socket file left by a killed process
+        name = server_name(self._data_dir)
+        QLocalServer.removeServer(name)  # a socket file left by a killed process
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        server.listen(self._name)
+        server.listen(name)
 
         def accept() -> None:
             while server.hasPendingConnections():

@@ -1,13 +1,13 @@
 """SIGTERM (logout, shutdown, `kill`) quits the app as its Quit command does.
 
 Qt does not handle signals itself, and Python runs its handlers only when it gets control: a
-socket that the signal writes to wakes the event loop, which gives Python that chance.
+pipe that the signal writes to wakes the event loop, which gives Python that chance.
 """
 
 from __future__ import annotations
 
+import os
 import signal
-import socket
 from collections.abc import Callable
 from contextlib import suppress
 
@@ -15,24 +15,24 @@ from PySide6.QtCore import QObject, QSocketNotifier
 
 
 class TerminateWatcher(QObject):
-    """Owns the wake-up socket pair and its notifier for as long as the app runs."""
+    """Owns the wake-up pipe and its notifier for as long as the app runs."""
 
     def __init__(self, parent: QObject, quit_app: Callable[[], object]) -> None:
         super().__init__(parent)
-        self._reader, self._writer = socket.socketpair()
-        self._reader.setblocking(False)
-        self._writer.setblocking(False)
-        signal.set_wakeup_fd(self._writer.fileno())
+        self._reader, self._writer = os.pipe()
+        os.set_blocking(self._reader, False)
+        os.set_blocking(self._writer, False)
+        signal.set_wakeup_fd(self._writer)
         signal.signal(signal.SIGTERM, lambda _signum, _frame: quit_app())
-        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier = QSocketNotifier(self._reader, QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._drain)
 
     def _drain(self) -> None:
         with suppress(BlockingIOError):
-            self._reader.recv(64)  # Python runs the handler as this returns to it
+            os.read(self._reader, 64)  # Python runs the handler as this returns to it
 
 
 def quit_on_terminate(parent: QObject, quit_app: Callable[[], object]) -> TerminateWatcher | None:
-    if not hasattr(signal, "SIGTERM") or not hasattr(socket, "socketpair"):
-        return None
+    if not hasattr(signal, "SIGTERM") or not hasattr(os, "set_blocking"):
+        return None  # Windows: no SIGTERM from a logout to catch
     return TerminateWatcher(parent, quit_app)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.db.enums import ContactRole, Stage, TaskKind, TaskOrigin
@@ -51,6 +51,7 @@ from tracker.domain.store import Store, written
 
 REPLIED = "replied"  # a firing that stops a follow-up chain
 THANK_YOU_WINDOW = timedelta(days=14)  # a thank-you this late is not planned any more
+CATCH_UP = timedelta(days=60)  # how far back the rules look for something owed
 WAITING = (Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEWING)  # stages that can go quiet
 
 
@@ -103,6 +104,7 @@ class _Run:
         self.user = user
         self.created: list[int] = []
         self.closed: list[int] = []
+        self._made_tasks: dict[int, Task] | None = None
         self.fired: dict[tuple[str, str], int | None] = {
             (rule, subject): task_id
             for rule, subject, task_id in session.execute(
@@ -137,9 +139,22 @@ class _Run:
     # -- making -------------------------------------------------------------------------
 
     def make_due(self) -> None:
+        # Only applications something happened to lately, or with an interview near: the
+        # rules' longest wait is weeks, so an application quiet for months owes no reminder,
+        # and a search of any size is checked in a moment (this runs after every write).
+        since = self.now - CATCH_UP
+        near = select(Interview.application_id).where(Interview.starts_at >= since)
         query = (
             select(Application)
-            .where(Application.archived.is_(False), Application.stage.in_([*WAITING, Stage.OFFER]))
+            .where(
+                Application.archived.is_(False),
+                Application.stage.in_([*WAITING, Stage.OFFER]),
+                or_(
+                    Application.updated_at >= since,
+                    Application.stage == Stage.OFFER,
+                    Application.id.in_(near),
+                ),
+            )
             .options(
                 selectinload(Application.company),
                 selectinload(Application.stage_changes),
@@ -349,7 +364,12 @@ class _Run:
         self.created.append(task.id)
 
     def _task(self, task_id: int | None) -> Task | None:
-        return None if task_id is None else self.session.get(Task, task_id)
+        if task_id is None:
+            return None
+        if self._made_tasks is None:  # every task a rule made, read once (not one by one)
+            made = select(Task).where(Task.id.in_(select(RuleFiring.task_id)))
+            self._made_tasks = {task.id: task for task in self.session.scalars(made)}
+        return self._made_tasks.get(task_id) or self.session.get(Task, task_id)
 
 
 def _pointless(task: Task, application: Application) -> bool:

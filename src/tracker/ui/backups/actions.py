@@ -10,21 +10,14 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from tracker.db.backups import (
-    Backup,
-    BackupError,
-    changed_since,
-    check_file,
-    list_backups,
-    take_backup,
-    thin,
-)
-from tracker.ui.backups.dialog import RestoreDialog
+if TYPE_CHECKING:
+    from tracker.db.backups import Backup
 
 log = logging.getLogger(__name__)
 
@@ -59,11 +52,15 @@ class BackupActions(QObject):
             self.timer.start(EVERY_MS)
 
     def _last(self) -> Backup | None:
+        from tracker.db.backups import list_backups
+
         found = list_backups(self.folder)
         return found[0] if found else None
 
     def automatic_backup(self) -> Backup | None:
         """A backup when the data changed since the last one; thins the folder."""
+        from tracker.db.backups import BackupError, changed_since, take_backup, thin
+
         if not self._database.exists() or not changed_since(self._database, self._last()):
             return None
         try:
@@ -75,6 +72,8 @@ class BackupActions(QObject):
         return backup
 
     def backup_now(self) -> Backup | None:
+        from tracker.db.backups import BackupError, take_backup
+
         try:
             backup = take_backup(self._database, self.folder, reason="manual")
         except (BackupError, OSError) as exc:
@@ -89,6 +88,8 @@ class BackupActions(QObject):
 
     def before_import(self) -> bool:
         """A backup before an import writes; False (after saying why) when none could be made."""
+        from tracker.db.backups import BackupError, take_backup
+
         try:
             take_backup(self._database, self.folder, reason="before-import")
         except (BackupError, OSError) as exc:
@@ -97,6 +98,8 @@ class BackupActions(QObject):
         return True
 
     def restore(self) -> bool:
+        from tracker.ui.backups.dialog import RestoreDialog
+
         dialog = RestoreDialog(self._database, self.folder, self._window)
         try:
             dialog.exec()
@@ -108,6 +111,8 @@ class BackupActions(QObject):
         return restored
 
     def check(self) -> None:
+        from tracker.db.backups import check_file
+
         problem = check_file(self._database)
         if problem is None:
             QMessageBox.information(
