@@ -17,6 +17,7 @@ from tests.reminders import (
     person,
     rule_tasks,
     run,
+    stage_time,
 )
 from tracker.db.enums import ContactRole, DebriefPath, Stage, TaskKind, TaskOrigin
 from tracker.db.models import Application, RejectionDebrief, StageChange, Task
@@ -329,3 +330,21 @@ def test_a_number_out_of_range_is_refused(store: Store) -> None:
 def test_the_clock_must_know_its_time_zone(store: Store) -> None:
     with pytest.raises(ValueError, match="aware"):
         run_rules(store, datetime(2026, 3, 2, 12, 0))
+
+
+def _quiet_since(store: Store, app_id: int, when: datetime) -> None:
+    """Nothing has happened to the application since *when* (its stage change included)."""
+    stage_time(store, app_id, when)
+    with store.transaction() as session:
+        application = session.get(Application, app_id)
+        assert application is not None
+        application.updated_at = when
+
+
+def test_an_application_quiet_for_months_owes_no_reminder(store: Store) -> None:
+    quiet = new_application(store, company="Quiet Co")
+    _quiet_since(store, quiet, at(-100))
+    recent = new_application(store, company="Recent Co")
+    _quiet_since(store, recent, at(0))
+    run(store, at(10))
+    assert [task.application_id for task in rule_tasks(store, "applied_no_reply")] == [recent]
