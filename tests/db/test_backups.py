@@ -160,3 +160,16 @@ def test_a_damaged_current_file_is_moved_aside_whole_and_the_backup_put_in_place
     assert kept.name.startswith("tracker.db.damaged-")
     assert kept.read_bytes() == damaged  # never deleted, byte for byte
     assert companies(db_path) == ["Northwind"]
+
+
+def test_two_backups_in_one_second_are_both_kept(
+    store: Store, db_path: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "backups"
+    first = take_backup(db_path, folder, reason="before-import", now=NOW)
+    second = take_backup(db_path, folder, reason="before-import", now=NOW)
+    assert first.path != second.path
+    assert second.path.exists()
+    assert first.path.exists()
+    assert second.reason == first.reason == "before-import"
+    assert Backup(folder / "tracker-20261202-120000-3.db", NOW, 1).reason == "auto"

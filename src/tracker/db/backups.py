@@ -10,6 +10,7 @@ current file: its content is first set aside beside it.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ class Backup:
     def reason(self) -> str:
         """What the backup was taken before ("auto", "restore", "import", …)."""
         rest = self.path.name[len(PREFIX) + len("YYYYmmdd-HHMMSS") : -len(SUFFIX)]
+        rest = re.sub(r"-\d+$", "", rest)  # the count of a second backup in the same second
         return rest.lstrip("-") or "auto"
 
 
@@ -95,9 +97,11 @@ def take_backup(
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     label = f"-{reason}" if reason else ""
     name = f"{PREFIX}{moment.strftime(STAMP)}{label}{SUFFIX}"
+    count = 1
+    while (folder / name).exists():  # two in one second (an import right after another)
+        count += 1
+        name = f"{PREFIX}{moment.strftime(STAMP)}{label}-{count}{SUFFIX}"
     target = folder / name
-    if target.exists():
-        raise BackupError(f"A backup named {name} already exists; try again in a second.")
     partial = folder / f".{name}.partial"
     partial.unlink(missing_ok=True)  # our own leftover from an interrupted backup
     fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE)
