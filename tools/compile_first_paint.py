@@ -14,9 +14,9 @@ from pathlib import Path
 from sqlalchemy.dialects import sqlite
 
 from tracker.db.enums import Stage
-from tracker.domain.applications import count_query, rows_query
 from tracker.domain.board import cards_query, counts_query, next_tasks_query
 from tracker.domain.rows import BOARD_PAGE, FIRST_PAGE, NEXT_TASK_SLOTS, Sort, SortColumn
+from tracker.domain.table import count_query, rows_query
 
 TARGET = Path(__file__).resolve().parents[1] / "src/tracker/startup/first_paint_sql.py"
 

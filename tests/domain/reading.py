@@ -11,11 +11,11 @@ from __future__ import annotations
 from datetime import date
 
 from tracker.db.enums import ContactRole, Stage
-from tracker.domain.applications import count_applications, more_rows, table_page
 from tracker.domain.board import BoardCard, column_page, next_tasks_for
 from tracker.domain.detail import people_rows
 from tracker.domain.rows import BOARD_PAGE, DEFAULT_SORT, FIRST_PAGE, ApplicationRow, Sort
 from tracker.domain.store import Store
+from tracker.domain.table import count_applications, more_rows, table_page
 
 
 def table_rows(

@@ -83,7 +83,7 @@ def test_a_search_matching_more_than_a_page_reads_on_in_its_order(store, add):
 
 def test_a_rare_search_term_reads_its_pages_in_order_too(store, add, monkeypatch):
     """Under 1/20 of the rows: the query sorts just the matches (table_filters' narrow)."""
-    from tracker.domain.applications import table_page
+    from tracker.domain.table import table_page
     from tracker.ui.applications import model as module
 
     for i in range(60):

@@ -82,7 +82,7 @@ class ApplicationsTableModel(RowTableModel):
         self._show_archived = False
         self._rows: list[ApplicationRow] = []  # the rows read so far, in order
         self._matches = 0  # rows the filter matches, read or not
-        self._narrow = False  # a rare search term: see domain.applications.table_filters
+        self._narrow = False  # a rare search term: see domain.table.table_filters
         self._total: int | None = None  # applications in all (None: count on the next load)
         if first_paint is None:
             self.reload()
@@ -145,7 +145,7 @@ class ApplicationsTableModel(RowTableModel):
         self._load()
 
     def _load(self) -> None:
-        from tracker.domain.applications import count_applications, table_page
+        from tracker.domain.table import count_applications, table_page
 
         if self._total is None:
             self._total = count_applications(self._store, include_archived=self._show_archived)
@@ -168,7 +168,7 @@ class ApplicationsTableModel(RowTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent):
             return
-        from tracker.domain.applications import more_rows
+        from tracker.domain.table import more_rows
 
         more = more_rows(
             self._store,
