@@ -143,8 +143,8 @@ def test_delete_asks_first(view, add, store, monkeypatch):
     assert view.delete_selected() is False
     assert shown(view) == ["Northwind"]
     assert asked == [
-        "Delete Backend Engineer at Northwind? Its interviews, tasks and history go with it. "
-        "This cannot be undone. (Archive keeps it out of sight instead.)"
+        "<p>Delete Backend Engineer at Northwind? Its interviews, tasks and history go with it. "
+        "This cannot be undone. (Archive keeps it out of sight instead.)</p>"
     ]
     answer = QMessageBox.StandardButton.Yes
     assert view.delete_selected() is True
@@ -243,3 +243,22 @@ def test_archive_hides_and_undo_brings_it_back(qtbot, store, events, add):
     view.undo_stack.undo()
     assert view.model.row_for_id(put_away) is not None
     assert not any(r.archived for r in table_rows(store, include_archived=True))
+
+
+def test_delete_shows_a_name_with_markup_and_ampersand_as_typed(view, add, monkeypatch):
+    from PySide6.QtGui import QTextDocument
+
+    app_id = add("<b>A&B</b>", "<script>x</script> Dev")
+    view.model.reload()
+    view.select_id(app_id)
+    asked: list[str] = []
+
+    def question(parent, title, text, buttons, default):
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    view.delete_selected()
+    document = QTextDocument()
+    document.setHtml(asked[0])  # as the box renders it: its text is rich
+    assert document.toPlainText().startswith("Delete <script>x</script> Dev at <b>A&B</b>?")

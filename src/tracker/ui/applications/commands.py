@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from tracker.db.enums import Stage
 from tracker.domain.rows import StageMove
 from tracker.domain.store import Store
+from tracker.ui.common.text import message
 from tracker.ui.common.writes import run_write
 from tracker.ui.events import DataEvents
 
@@ -54,8 +55,10 @@ def confirm_and_delete(
     answer = QMessageBox.question(
         parent,
         "Delete application",
-        f"Delete {role} at {company}? Its interviews, tasks and history go with it. "
-        "This cannot be undone. (Archive keeps it out of sight instead.)",
+        message(
+            f"Delete {role} at {company}? Its interviews, tasks and history go with it. "
+            "This cannot be undone. (Archive keeps it out of sight instead.)"
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )

@@ -31,6 +31,7 @@ from tracker.domain.errors import ValidationError
 from tracker.domain.store import Store
 from tracker.ui.common.forms import error_label
 from tracker.ui.common.icons import themed_icon
+from tracker.ui.common.text import message
 from tracker.ui.common.writes import run_write
 from tracker.ui.detail.models import ContactsModel, PeopleModel
 from tracker.ui.events import DataEvents
@@ -222,8 +223,10 @@ class PeopleTab(QWidget):
         answer = QMessageBox.question(
             self,
             "Take off this application?",
-            f"Remove {person.name} as {person.role.label.lower()} here? "
-            "They stay in your contacts.",
+            message(
+                f"Remove {person.name} as {person.role.label.lower()} here? "
+                "They stay in your contacts."
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

@@ -19,6 +19,7 @@ from tracker.domain.store import Store
 from tracker.domain.tasks import get_task
 from tracker.ui.common.dates import format_moment
 from tracker.ui.common.icons import themed_icon
+from tracker.ui.common.text import message
 from tracker.ui.common.writes import run_write
 from tracker.ui.events import DataEvents
 
@@ -129,8 +130,10 @@ class DraftActions(QObject):
         answer = QMessageBox.question(
             parent if isinstance(parent, QWidget) else None,
             "A name is missing",
-            f"This draft still says {natural_list(gaps)} where a name belongs. "
-            f"{verb} it anyway? (You can fill the name in after.)",
+            message(
+                f"This draft still says {natural_list(gaps)} where a name belongs. "
+                f"{verb} it anyway? (You can fill the name in after.)"
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

@@ -22,6 +22,7 @@ from tracker.domain.store import Store
 from tracker.domain.tasks import complete_task, delete_task, reopen_task, snooze_task
 from tracker.ui.common.dates import short_day
 from tracker.ui.common.message_page import MessagePage
+from tracker.ui.common.text import message
 from tracker.ui.common.views import add_and_select, select_index, warn_error
 from tracker.ui.common.writes import refresh_missing, run_write
 from tracker.ui.drafts.actions import DraftActions
@@ -252,7 +253,7 @@ class TasksView(QWidget):
         answer = QMessageBox.question(
             self,
             "Delete task",
-            f"Delete “{task.title}”? Its draft goes with it. This cannot be undone.",
+            message(f"Delete “{task.title}”? Its draft goes with it. This cannot be undone."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
