@@ -15,7 +15,7 @@ from sqlalchemy.dialects import sqlite
 
 from tracker.db.enums import Stage
 from tracker.domain.board import cards_query, counts_query, next_tasks_query
-from tracker.domain.rows import BOARD_PAGE, FIRST_PAGE, NEXT_TASK_SLOTS, Sort, SortColumn
+from tracker.domain.rows import FIRST_BOARD_PAGE, FIRST_PAGE, NEXT_TASK_SLOTS, Sort, SortColumn
 from tracker.domain.table import count_query, rows_query
 
 TARGET = Path(__file__).resolve().parents[1] / "src/tracker/startup/first_paint_sql.py"
@@ -47,7 +47,7 @@ def render() -> str:
     lines.append("")
     lines.append("BOARD_PAGE_SQL = {")
     for stage in Stage:
-        lines.append(f"    {stage.value!r}: {compile_sql(cards_query(stage, BOARD_PAGE))!r},")
+        lines.append(f"    {stage.value!r}: {compile_sql(cards_query(stage, FIRST_BOARD_PAGE))!r},")
     lines.append("}")
     lines.append(f"BOARD_COUNTS_SQL = {compile_sql(counts_query())!r}")
     lines.append("")

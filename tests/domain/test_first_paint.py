@@ -101,10 +101,11 @@ def test_first_paint_board_matches_the_domain(store: Store, db_path: Path) -> No
 
 def test_first_paint_reads_one_page_per_board_column(store: Store, db_path: Path) -> None:
     from tracker.domain.board import column_page, stage_counts
-    from tracker.domain.rows import BOARD_PAGE
+    from tracker.domain.rows import FIRST_BOARD_PAGE
 
-    for i in range(BOARD_PAGE + 3):
+    for i in range(FIRST_BOARD_PAGE + 3):
         create_application(store, ApplicationInput(company=f"Co {i}", role="Engineer"))
     painted = read_first_paint(db_path).board
-    assert painted.counts[Stage.WISHLIST] == BOARD_PAGE + 3 == stage_counts(store)[Stage.WISHLIST]
-    assert painted.cards[Stage.WISHLIST] == column_page(store, Stage.WISHLIST, 0, BOARD_PAGE)
+    total = FIRST_BOARD_PAGE + 3
+    assert painted.counts[Stage.WISHLIST] == total == stage_counts(store)[Stage.WISHLIST]
+    assert painted.cards[Stage.WISHLIST] == column_page(store, Stage.WISHLIST, 0, FIRST_BOARD_PAGE)

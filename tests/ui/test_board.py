@@ -328,6 +328,27 @@ def test_a_long_column_reads_more_cards_as_it_scrolls(qtbot, store, events, add)
     assert board.selected_id() == ids[0]
 
 
+def test_a_board_from_the_first_paint_reads_the_rest_of_a_column_as_it_scrolls(
+    qtbot, store, events, add, db_path
+):
+    from tracker.domain.rows import FIRST_BOARD_PAGE
+    from tracker.startup.first_paint import read_first_paint
+
+    ids = [add(f"Company {i}", "Engineer", Stage.APPLIED) for i in range(FIRST_BOARD_PAGE + 5)]
+    board = BoardView(store, events, first_paint=read_first_paint(db_path).board)
+    qtbot.addWidget(board)
+    board.resize(1200, 500)
+    board.show()
+    qtbot.waitExposed(board)
+    applied = board.columns[Stage.APPLIED]
+    assert applied.model.rowCount() == FIRST_BOARD_PAGE  # what the first paint read
+    assert str(FIRST_BOARD_PAGE + 5) in applied.header.text()
+    view = applied.list
+    view.scrollToBottom()
+    qtbot.waitUntil(lambda: applied.model.rowCount() == FIRST_BOARD_PAGE + 5)
+    assert board.select_application(ids[0])  # the oldest, read when the column scrolled
+
+
 def test_lookups_search_only_the_loaded_cards(qtbot, store, events, add, monkeypatch):
     """A reload with a selection, a right-click and a drag never read more pages of a column."""
     from tracker.domain.rows import BOARD_PAGE

@@ -107,3 +107,42 @@ def test_the_application_count_shows_only_with_the_applications(window, add, eve
     window.tabs.show_view("applications")
     assert window.count_label.isVisible()
     assert window.count_label.text() == "1 application"
+
+
+def test_only_the_view_on_screen_is_built_before_the_first_paint(
+    qtbot, store, events, add, db_path
+):
+    from tracker.startup.first_paint import read_first_paint
+
+    add("Northwind", "Backend Engineer")
+    add("Kestrel Maps", "Data Engineer")
+    main = MainWindow(
+        store, events, db_path=db_path, first_paint=lambda sort: read_first_paint(db_path, sort)
+    )
+    qtbot.addWidget(main)
+    assert main.tabs.current_key() == "board"
+    assert main.tabs.is_built("board")
+    assert not main.tabs.is_built("applications")  # not needed for the first paint
+    assert main.count_label.text() == "2 applications"  # from what the first paint read
+    main.show()
+    qtbot.waitUntil(lambda: main.tabs.is_built("applications"))  # once the window is idle
+    main.tabs.show_view("applications")
+    assert main.applications.model.rowCount() == 2
+    assert main.count_label.text() == "2 applications"
+
+
+def test_a_change_before_the_table_is_built_is_read_from_the_database(
+    qtbot, store, events, add, db_path
+):
+    from tracker.startup.first_paint import read_first_paint
+
+    add("Northwind", "Backend Engineer")
+    main = MainWindow(
+        store, events, db_path=db_path, first_paint=lambda sort: read_first_paint(db_path, sort)
+    )
+    qtbot.addWidget(main)
+    add("Kestrel Maps", "Data Engineer")
+    events.publish({Kind.APPLICATIONS})  # the first paint's rows are stale now
+    main.tabs.show_view("applications")
+    assert main.applications.model.rowCount() == 2
+    assert main.count_label.text() == "2 applications"

@@ -8,7 +8,7 @@ Move to, the detail dialog), is recorded here so Ctrl+Z moves the card back.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -25,11 +25,13 @@ from tracker.ui.applications.commands import (
     confirm_and_delete,
     move_or_warn,
 )
-from tracker.ui.applications.view import ApplicationsView
-from tracker.ui.board.view import BoardView
 from tracker.ui.common.writes import refresh_missing
 from tracker.ui.events import DataEvents
 from tracker.ui.workspace import LazyTabs
+
+if TYPE_CHECKING:
+    from tracker.ui.applications.view import ApplicationsView
+    from tracker.ui.board.view import BoardView
 
 
 class Selection(Protocol):
@@ -71,8 +73,6 @@ class WindowCommands(QObject):
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         self._views: dict[str, Selection] = {}
-        self._applications: ApplicationsView | None = None
-        self._board: BoardView | None = None
         a = self.actions
         a.new_action.triggered.connect(self.new_application)
         a.edit_action.triggered.connect(self.open_selected)
@@ -81,13 +81,20 @@ class WindowCommands(QObject):
         a.move_requested.connect(self.move_selected)
         tabs.currentChanged.connect(self.sync)
 
-    def watch(self, applications: ApplicationsView, board: BoardView) -> None:
-        """The two views with a selection of applications; the others have none."""
-        self._applications, self._board = applications, board
-        self._views = {"applications": applications, "board": board}
-        self.actions.show_archived_action.toggled.connect(applications.model.set_show_archived)
-        for view in (applications, board):
-            view.selection_changed.connect(self.sync)
+    def watch_table(self, applications: ApplicationsView) -> None:
+        """The table, once built: one of the two views with a selection of applications."""
+        show_archived = self.actions.show_archived_action
+        applications.model.set_show_archived(show_archived.isChecked())  # it may come late
+        show_archived.toggled.connect(applications.model.set_show_archived)
+        self._watch("applications", applications)
+
+    def watch_board(self, board: BoardView) -> None:
+        """The board, once built: the other view with a selection of applications."""
+        self._watch("board", board)
+
+    def _watch(self, key: str, view: ApplicationsView | BoardView) -> None:
+        self._views[key] = view
+        view.selection_changed.connect(self.sync)
         self.sync()
 
     # --- what is selected ----------------------------------------------------------------
@@ -122,11 +129,11 @@ class WindowCommands(QObject):
     # --- the commands --------------------------------------------------------------------
 
     def new_application(self) -> int | None:
-        assert self._applications is not None, "watch() the views first"
-        assert self._board is not None
-        new_id = self._applications.new_application()
+        # The table's dialog adds it, whichever view is on screen; the board then selects it.
+        table = cast("ApplicationsView", self._tabs.view("applications"))
+        new_id = table.new_application()
         if new_id is not None and self._tabs.current_key() == "board":
-            self._board.select_application(new_id)
+            cast("BoardView", self._tabs.view("board")).select_application(new_id)
         return new_id
 
     def open_selected(self) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -23,9 +23,8 @@ from tracker.domain.changes import EVERYTHING
 from tracker.domain.rows import Sort, StageMove
 from tracker.domain.store import Store
 from tracker.startup.first_paint import FirstPaint
+from tracker.startup.idle import when_idle_after_paint
 from tracker.ui.about import show_about
-from tracker.ui.applications.view import ApplicationsView
-from tracker.ui.board.view import BoardView
 from tracker.ui.commands import WindowCommands
 from tracker.ui.common.icons import themed_icon
 from tracker.ui.common.settings import load_sort
@@ -33,6 +32,9 @@ from tracker.ui.events import DataEvents
 from tracker.ui.workspace import LazyTabs
 
 if TYPE_CHECKING:
+    from tracker.domain.changes import Kind
+    from tracker.ui.applications.view import ApplicationsView
+    from tracker.ui.board.view import BoardView
     from tracker.ui.reminders.controller import ReminderController
 
 GEOMETRY_KEY = "window/geometry"
@@ -57,49 +59,40 @@ class MainWindow(QMainWindow):
         self._db_path = db_path
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 700)
-        painted = first_paint(load_sort()) if first_paint else None
+        # What the first paint read, for the board and the table: used until the data changes.
+        self._painted = first_paint(load_sort()) if first_paint else None
+        events.changed.connect(self._forget_first_paint)
         self.tabs = LazyTabs(self)
         self.commands = WindowCommands(
             store, events, self, self.tabs, self.open_application, self.plan_response
         )
         self.commands.moved.connect(self.on_stage_moved)
-        self.applications = ApplicationsView(
-            store,
-            events,
-            self,
-            first_paint=(lambda _sort: painted) if painted else None,
-            actions=self.commands.actions,
-            undo_stack=self.commands.undo_stack,
-        )
-        self.applications.stage_moved.connect(self.on_stage_moved)
-        self.board = BoardView(store, events, self, painted.board if painted else None)
-        self.board.stage_moved.connect(self.on_stage_moved)
-        self.board.open_requested.connect(self.open_application)
-        self.board.delete_requested.connect(self.commands.delete)
-        self.board.archive_requested.connect(self.commands.archive)
-        self.board.plan_requested.connect(self.plan_response)
-        self.applications.plan_requested.connect(self.plan_response)
-        self.tabs.add_view("board", "&Board", lambda: self.board)
-        self.tabs.add_view("applications", "&Applications", lambda: self.applications)
-        self.tabs.add_view("tasks", "&Tasks", self._make_tasks, eager=False)
-        self.tabs.add_view("contacts", "&Contacts", self._make_contacts, eager=False)
-        self.tabs.add_view("lessons", "&Lessons", self._make_lessons, eager=False)
-        self.tabs.add_view("insights", "&Insights", self._make_insights, eager=False)
+        # Only the view on screen is built before the first paint; the other one follows
+        # as soon as the window is idle (see _build_views), the rest when first shown.
+        self.tabs.add_view("board", "&Board", self._make_board)
+        self.tabs.add_view("applications", "&Applications", self._make_applications)
+        self.tabs.add_view("tasks", "&Tasks", self._make_tasks)
+        self.tabs.add_view("contacts", "&Contacts", self._make_contacts)
+        self.tabs.add_view("lessons", "&Lessons", self._make_lessons)
+        self.tabs.add_view("insights", "&Insights", self._make_insights)
         self.setCentralWidget(self.tabs)
-        self.commands.watch(self.applications, self.board)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
         self.count_label = QLabel()
         self.count_label.setContentsMargins(6, 0, 6, 0)
         self.statusBar().addWidget(self.count_label)
-        self.applications.counts_changed.connect(self._show_counts)
-        self._show_counts(self.applications.model.match_count, self.applications.model.total_count)
+        if self._painted is not None:
+            self._show_counts(self._painted.count, self._painted.count)
         # The count is about applications: shown on the board and the table, not elsewhere.
         self.tabs.currentChanged.connect(self._sync_count_label)
-        self._sync_count_label()
         self.reminders: ReminderController | None = None
-        self._restore()
+        self._restore()  # builds the view on screen, for the first paint
+        if self._painted is None:
+            self._build_views()  # the database is open already: nothing to gain by waiting
+        else:
+            when_idle_after_paint(self, self._build_views)
+        self._sync_count_label()
 
     # --- building ----------------------------------------------------------------------
 
@@ -214,6 +207,54 @@ class MainWindow(QMainWindow):
             return
         self.tabs.show_view("applications")
         self.applications.focus_search()
+
+    @property
+    def applications(self) -> ApplicationsView:
+        return cast("ApplicationsView", self.tabs.view("applications"))
+
+    @property
+    def board(self) -> BoardView:
+        return cast("BoardView", self.tabs.view("board"))
+
+    def _build_views(self) -> None:
+        """Both views with applications, so switching between them never waits."""
+        self.tabs.view("board")
+        self.tabs.view("applications")
+
+    def _forget_first_paint(self, _kinds: frozenset[Kind]) -> None:
+        self._painted = None  # stale now: a view built from here on reads the database
+
+    def _make_board(self) -> QWidget:
+        from tracker.ui.board.view import BoardView
+
+        painted = self._painted
+        board = BoardView(self._store, self._events, self, painted.board if painted else None)
+        board.stage_moved.connect(self.on_stage_moved)
+        board.open_requested.connect(self.open_application)
+        board.delete_requested.connect(self.commands.delete)
+        board.archive_requested.connect(self.commands.archive)
+        board.plan_requested.connect(self.plan_response)
+        self.commands.watch_board(board)
+        return board
+
+    def _make_applications(self) -> QWidget:
+        from tracker.ui.applications.view import ApplicationsView
+
+        painted = self._painted
+        table = ApplicationsView(
+            self._store,
+            self._events,
+            self,
+            first_paint=(lambda _sort: painted) if painted else None,
+            actions=self.commands.actions,
+            undo_stack=self.commands.undo_stack,
+        )
+        table.stage_moved.connect(self.on_stage_moved)
+        table.plan_requested.connect(self.plan_response)
+        table.counts_changed.connect(self._show_counts)
+        self._show_counts(table.model.match_count, table.model.total_count)
+        self.commands.watch_table(table)
+        return table
 
     def _make_tasks(self) -> QWidget:
         from tracker.ui.tasks.view import TasksView
@@ -377,14 +418,15 @@ class MainWindow(QMainWindow):
         state = settings.value(STATE_KEY)
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        self.tabs.show_view(str(settings.value(VIEW_KEY, "") or "") or self.tabs.first_key())
+        self.tabs.open(str(settings.value(VIEW_KEY, "") or ""))
 
     def save_settings(self) -> None:
         settings = QSettings()
         settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         settings.setValue(STATE_KEY, self.saveState())
         settings.setValue(VIEW_KEY, self.tabs.current_key())
-        self.applications.save_state()
+        if self.tabs.is_built("applications"):
+            self.applications.save_state()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()

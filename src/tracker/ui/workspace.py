@@ -20,12 +20,12 @@ class LazyTabs(QTabWidget):
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self._views: dict[str, QWidget] = {}
         self._titles: dict[str, str] = {}
+        # Adding the first tab makes it current: nothing is built until open() says which.
+        self._opened = False
         self.currentChanged.connect(self._build_current)
 
-    def add_view(
-        self, key: str, title: str, factory: Callable[[], QWidget], eager: bool = True
-    ) -> None:
-        """Add a tab; an eager view is built now, a lazy one when first shown."""
+    def add_view(self, key: str, title: str, factory: Callable[[], QWidget]) -> None:
+        """Add a tab; its view is built when first shown (or asked for)."""
         self._keys.append(key)
         self._factories[key] = factory
         self._titles[key] = title
@@ -33,8 +33,6 @@ class LazyTabs(QTabWidget):
         QStackedLayout(holder).setContentsMargins(0, 0, 0, 0)
         holder.setAccessibleName(title.replace("&", ""))
         self.addTab(holder, title.replace("&", ""))
-        if eager:
-            self.view(key)
 
     def view(self, key: str) -> QWidget:
         """The view for *key*, built now if it was not yet."""
@@ -50,8 +48,14 @@ class LazyTabs(QTabWidget):
     def is_built(self, key: str) -> bool:
         return key in self._views
 
+    def open(self, key: str) -> None:
+        """Show *key* (or the first view), built now; from then on a view is built when shown."""
+        self._opened = True
+        self.show_view(key if key in self._keys else self.first_key())
+        self._build_current(self.currentIndex())
+
     def _build_current(self, index: int) -> None:
-        if 0 <= index < len(self._keys):
+        if self._opened and 0 <= index < len(self._keys):
             self.view(self._keys[index])
 
     def show_view(self, key: str) -> None:
