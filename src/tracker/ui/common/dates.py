@@ -25,3 +25,8 @@ def short_day(day: date) -> str:
 def day_and_month(day: date) -> str:
     """A compact day for chart labels: "2 Mar"."""
     return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM")
+
+
+def first_weekday() -> int:
+    """The locale's first day of the week as date.weekday() numbers it (0 is Monday)."""
+    return QLocale().firstDayOfWeek().value - 1  # Qt counts Monday as 1

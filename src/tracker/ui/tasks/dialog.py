@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from itertools import pairwise
 
 from PySide6.QtCore import QDate
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from tracker.db.enums import TaskKind
 from tracker.domain.applications import get_application
 from tracker.domain.changes import Written
+from tracker.domain.drafts.business_days import add_business_days
 from tracker.domain.drafts.sent import sent_at
 from tracker.domain.errors import NotFoundError
 from tracker.domain.store import Store
@@ -157,7 +158,8 @@ class TaskDialog(QDialog):
         self.kind.setCurrentIndex(max(0, self.kind.findData(str(data.kind))))
         self.has_due.setChecked(data.due_on is not None)
         self.due_on.setEnabled(data.due_on is not None)
-        self.due_on.setDate(_qdate(data.due_on or self._today + timedelta(days=1)))
+        # A new task falls on the next working day, never a Saturday.
+        self.due_on.setDate(_qdate(data.due_on or add_business_days(self._today, 1)))
         self.draft_subject.setText(data.draft_subject or "")
         self.draft_body.setPlainText(data.draft_body or "")
 

@@ -26,7 +26,7 @@ from tracker.domain.tasks import (
     grouped_tasks,
     snoozed_count,
 )
-from tracker.ui.common.dates import short_day
+from tracker.ui.common.dates import first_weekday, short_day
 from tracker.ui.common.models import ROW_FLAGS, header_text
 from tracker.ui.common.roles import ItemRole
 from tracker.ui.common.theme import late_red
@@ -112,7 +112,9 @@ class TasksTreeModel(QAbstractItemModel):
     def reload(self) -> None:
         self.beginResetModel()
         self._today = self._today_provider()
-        self._groups = grouped_tasks(self._store, self._today, self._show_snoozed)
+        self._groups = grouped_tasks(
+            self._store, self._today, self._show_snoozed, week_starts=first_weekday()
+        )
         self._snoozed = 0 if self._show_snoozed else snoozed_count(self._store, self._today)
         self.endResetModel()
 
