@@ -255,3 +255,16 @@ def test_a_new_task_on_a_friday_is_due_on_monday(qtbot, store, events):
     qtbot.addWidget(dialog)
     dialog.has_due.setChecked(True)
     assert dialog.due_on.date().toPython() == date(2026, 3, 16)
+
+
+def test_a_cut_off_snooze_is_whole_in_the_tooltip(view, store, qtbot):
+    from tracker.domain.tasks import snooze_task
+
+    task_id = add_task(store, "Ask for feedback", TODAY - timedelta(days=2))
+    snooze_task(store, task_id, TODAY + timedelta(days=5), today=TODAY)
+    qtbot.mouseClick(view.show_snoozed, Qt.MouseButton.LeftButton)
+    due = view.model.index_of_task(task_id, Column.DUE)
+    assert due.data() == "Mon 9 Mar · 2 days ago · snoozed to Mon 16 Mar"  # long for its column
+    assert due.data(Qt.ItemDataRole.ToolTipRole) == (
+        "Due Monday 9 March 2026 (2 days ago); snoozed to Monday 16 March 2026"
+    )

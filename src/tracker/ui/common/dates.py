@@ -22,6 +22,11 @@ def short_day(day: date) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM")
 
 
+def long_day(day: date) -> str:
+    """A day spelled out, for tooltips: "Monday 9 March 2026"."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM yyyy")
+
+
 def day_and_month(day: date) -> str:
     """A compact day for chart labels: "2 Mar"."""
     return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM")
