@@ -266,5 +266,5 @@ def test_a_cut_off_snooze_is_whole_in_the_tooltip(view, store, qtbot):
     due = view.model.index_of_task(task_id, Column.DUE)
     assert due.data() == "Mon 9 Mar · 2 days ago · snoozed to Mon 16 Mar"  # long for its column
     assert due.data(Qt.ItemDataRole.ToolTipRole) == (
-        "Due Monday 9 March 2026 (2 days ago); snoozed to Monday 16 March 2026"
+        "Due Monday, 9 March 2026 (2 days ago); snoozed to Monday, 16 March 2026"
     )

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from tracker.db.enums import RemoteMode, Stage
 from tracker.domain.applications import ApplicationInput
-from tracker.domain.validate import EARLIEST, LATEST
 from tracker.ui.common.forms import (
     WHOLE_NUMBER_PROBLEM,
+    day_edit,
     error_label,
     parse_whole,
     qdate,
@@ -134,10 +134,7 @@ class ApplicationForm(QWidget):
     def _optional_day(self, text: str, accessible: str) -> tuple[QCheckBox, QDateEdit]:
         check = QCheckBox(text)
         check.setAccessibleName(accessible)
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setDateRange(qdate(EARLIEST), qdate(LATEST))
+        edit = day_edit()
         check.toggled.connect(edit.setEnabled)
         return check, edit
 
