@@ -41,6 +41,7 @@ class ApplicationForm(QWidget):
         self._labels: dict[str, str] = {}
         self._errors: dict[str, QLabel] = {}
         self._checks: dict[str, QCheckBox] = {}
+        self._boxes: dict[str, QWidget] = {}
         self._build()
 
     def _build(self) -> None:
@@ -152,7 +153,14 @@ class ApplicationForm(QWidget):
         self._inputs[name] = widget
         error = error_label(self)
         self._errors[name] = error
-        return with_problem(widget, error)
+        self._boxes[name] = box = with_problem(widget, error)
+        return box
+
+    def below(self, name: str, widget: QWidget) -> None:
+        """Show *widget* under the field *name* (and its problem), e.g. a note about it."""
+        layout = self._boxes[name].layout()
+        assert layout is not None
+        layout.addWidget(widget)
 
     # --- values in and out -------------------------------------------------------------
 
