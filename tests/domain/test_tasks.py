@@ -234,13 +234,36 @@ def test_invalid_task_is_refused(store: Store, data: TaskInput, field: str) -> N
 
 
 def test_group_for_each_band() -> None:
+    assert TODAY.weekday() == 1  # a Tuesday
     assert group_for(None, TODAY) is TaskGroup.NO_DATE
     assert group_for(TODAY - timedelta(days=1), TODAY) is TaskGroup.OVERDUE
     assert group_for(TODAY, TODAY) is TaskGroup.TODAY
     assert group_for(TODAY + timedelta(days=1), TODAY) is TaskGroup.THIS_WEEK
-    assert group_for(TODAY + timedelta(days=6), TODAY) is TaskGroup.THIS_WEEK
-    assert group_for(TODAY + timedelta(days=7), TODAY) is TaskGroup.LATER
+    assert group_for(TODAY + timedelta(days=5), TODAY) is TaskGroup.THIS_WEEK  # Sunday
+    assert group_for(TODAY + timedelta(days=6), TODAY) is TaskGroup.LATER  # next Monday
     assert TaskGroup.THIS_WEEK.label == "This week"
+
+
+MONDAY, SUNDAY = 0, 6
+
+
+@pytest.mark.parametrize(
+    ("today", "week_starts", "last_day_of_week"),
+    [
+        (date(2025, 6, 10), MONDAY, date(2025, 6, 15)),  # Tuesday: to Sunday
+        (date(2025, 6, 15), MONDAY, date(2025, 6, 15)),  # Sunday: the week ends today
+        (date(2025, 6, 16), MONDAY, date(2025, 6, 22)),  # Monday: the whole week ahead
+        (date(2025, 6, 10), SUNDAY, date(2025, 6, 14)),  # Tuesday: to Saturday
+        (date(2025, 6, 15), SUNDAY, date(2025, 6, 21)),  # Sunday starts the week
+        (date(2025, 6, 14), SUNDAY, date(2025, 6, 14)),  # Saturday ends it
+    ],
+)
+def test_this_week_is_the_calendar_week(today: date, week_starts: int, last_day_of_week: date):
+    after = last_day_of_week + timedelta(days=1)
+    assert group_for(after, today, week_starts) is TaskGroup.LATER
+    if last_day_of_week > today:
+        assert group_for(last_day_of_week, today, week_starts) is TaskGroup.THIS_WEEK
+        assert group_for(today + timedelta(days=1), today, week_starts) is TaskGroup.THIS_WEEK
 
 
 def test_grouped_tasks_join_what_each_is_for(store: Store, app_id: int) -> None:

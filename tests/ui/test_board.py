@@ -398,3 +398,35 @@ def test_lookups_search_only_the_loaded_cards(qtbot, store, events, add, monkeyp
     assert drag_over(wishlist, applied.model.mimeData([applied.model.index(0, 0)])).isAccepted()
     assert pages == []
     assert applied.model.rowCount() == BOARD_PAGE
+
+
+def visible_cards(board: BoardView, stage: Stage) -> float:
+    board_list = board.columns[stage].list
+    return board_list.viewport().height() / board_list.sizeHintForRow(0)
+
+
+def test_empty_closed_lanes_give_their_room_to_a_full_one(board, add, qtbot):
+    for number in range(4):
+        add(f"Company {number}", "Engineer", Stage.REJECTED)
+    board.reload()
+    board.closed_toggle.setChecked(True)
+    qtbot.waitUntil(lambda: board.columns[Stage.REJECTED].list.isVisible())
+    assert visible_cards(board, Stage.REJECTED) >= 4  # every card shows, no scrolling
+    rejected = board.columns[Stage.REJECTED].height()
+    for stage in (Stage.ACCEPTED, Stage.WITHDRAWN, Stage.GHOSTED):
+        empty = board.columns[stage]
+        assert empty.height() < rejected / 3  # a header and room to drop a card
+        assert empty.list.viewport().height() >= 2 * empty.list.fontMetrics().height()
+
+
+def test_a_lane_with_one_card_is_no_taller_than_it(board, add, qtbot):
+    for number in range(6):
+        add(f"Company {number}", "Engineer", Stage.REJECTED)
+    for stage in (Stage.ACCEPTED, Stage.WITHDRAWN, Stage.GHOSTED):
+        add(f"{stage.label} Co", "Engineer", stage)
+    board.reload()
+    board.closed_toggle.setChecked(True)
+    qtbot.waitUntil(lambda: board.columns[Stage.REJECTED].list.isVisible())
+    for stage in (Stage.ACCEPTED, Stage.WITHDRAWN, Stage.GHOSTED):
+        assert 1 <= visible_cards(board, stage) < 1.5
+    assert visible_cards(board, Stage.REJECTED) >= 2  # the rest of the room

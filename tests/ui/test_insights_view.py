@@ -15,6 +15,7 @@ from tracker.domain.applications import ApplicationInput, create_application
 from tracker.domain.changes import Kind
 from tracker.domain.demo import load_demo
 from tracker.domain.store import Store
+from tracker.ui.common.dates import day_format
 from tracker.ui.events import DataEvents
 from tracker.ui.insights.charts import (
     Bar,
@@ -204,7 +205,7 @@ def test_weeks_start_on_the_locales_first_day(qtbot, demo, events, country, week
         view = make_view(qtbot, demo, events)
         model = view.weekly.model
         for row in range(model.rowCount()):
-            day = QLocale().toDate(model.index(row, 0).data(), "d MMM yyyy")
+            day = QLocale().toDate(model.index(row, 0).data(), day_format())  # the locale's
             assert day.isValid()
             assert day.dayOfWeek() == weekday
     finally:

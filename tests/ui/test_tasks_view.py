@@ -61,9 +61,9 @@ def test_model_passes_qtmodeltester(qtmodeltester, store, add):
 def test_tasks_are_grouped_against_today(store, add):
     app_id = add("Northwind", "Backend Engineer")
     ann = create_contact(store, ContactInput(name="Ann Archer")).value
-    add_task(store, "Later one", TODAY + timedelta(days=7))
+    add_task(store, "Later one", TODAY + timedelta(days=5))  # next Monday
     add_task(store, "No date one")
-    add_task(store, "Week one", TODAY + timedelta(days=6), application_id=app_id, contact_id=ann)
+    add_task(store, "Week one", TODAY + timedelta(days=4), application_id=app_id, contact_id=ann)
     add_task(store, "Today one", TODAY)
     add_task(store, "Overdue one", TODAY - timedelta(days=1))
     model = TasksTreeModel(store, lambda: TODAY)
@@ -229,3 +229,42 @@ def test_a_new_task_on_an_application_defaults_to_a_working_day(qtbot, store, ev
     tab = TasksTab(store, events, add("Northwind", "Backend Engineer"))
     qtbot.addWidget(tab)
     assert tab.due.date().toPython().weekday() < 5
+
+
+@pytest.fixture
+def sunday_first():
+    """A locale whose weeks start on Sunday (en_US), for one test."""
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    QLocale.setDefault(before)
+
+
+def test_this_week_follows_the_locales_first_day(store, sunday_first):
+    add_task(store, "Saturday", TODAY + timedelta(days=3))
+    add_task(store, "Sunday", TODAY + timedelta(days=4))  # a new week where weeks start on Sunday
+    model = TasksTreeModel(store, lambda: TODAY)
+    assert titles(model) == {"This week  (1)": ["Saturday"], "Later  (1)": ["Sunday"]}
+
+
+def test_a_new_task_on_a_friday_is_due_on_monday(qtbot, store, events):
+    friday = date(2026, 3, 13)
+    dialog = TaskDialog(store, events, today=friday)
+    qtbot.addWidget(dialog)
+    dialog.has_due.setChecked(True)
+    assert dialog.due_on.date().toPython() == date(2026, 3, 16)
+
+
+def test_a_cut_off_snooze_is_whole_in_the_tooltip(view, store, qtbot):
+    from tracker.domain.tasks import snooze_task
+
+    task_id = add_task(store, "Ask for feedback", TODAY - timedelta(days=2))
+    snooze_task(store, task_id, TODAY + timedelta(days=5), today=TODAY)
+    qtbot.mouseClick(view.show_snoozed, Qt.MouseButton.LeftButton)
+    due = view.model.index_of_task(task_id, Column.DUE)
+    assert due.data() == "Mon 9 Mar · 2 days ago · snoozed to Mon 16 Mar"  # long for its column
+    assert due.data(Qt.ItemDataRole.ToolTipRole) == (
+        "Due Monday, 9 March 2026 (2 days ago); snoozed to Monday, 16 March 2026"
+    )

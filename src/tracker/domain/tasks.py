@@ -204,17 +204,21 @@ class TaskGroup(StrEnum):
         return self.value.replace("_", " ").capitalize()
 
 
-WEEK_AHEAD = 6  # "This week" is the six days after today: a rolling week, never empty on Sundays
+def last_day_of_week(today: date, week_starts: int = 0) -> date:
+    """The last day of *today*'s calendar week, for a week that starts on *week_starts*
+    (a weekday number as date.weekday() gives it: 0 is Monday, 6 is Sunday)."""
+    return today + timedelta(days=(week_starts - today.weekday() - 1) % 7)
 
 
-def group_for(due_on: date | None, today: date) -> TaskGroup:
+def group_for(due_on: date | None, today: date, week_starts: int = 0) -> TaskGroup:
+    """*week_starts* is the locale's first day of the week (the UI knows it; 0 is Monday)."""
     if due_on is None:
         return TaskGroup.NO_DATE
     if due_on < today:
         return TaskGroup.OVERDUE
     if due_on == today:
         return TaskGroup.TODAY
-    if due_on <= today + timedelta(days=WEEK_AHEAD):
+    if due_on <= last_day_of_week(today, week_starts):
         return TaskGroup.THIS_WEEK
     return TaskGroup.LATER
 
@@ -284,13 +288,13 @@ def task_list(store: Store, today: date, show_snoozed: bool = False) -> list[Tas
 
 
 def grouped_tasks(
-    store: Store, today: date, show_snoozed: bool = False
+    store: Store, today: date, show_snoozed: bool = False, week_starts: int = 0
 ) -> list[tuple[TaskGroup, list[TaskListRow]]]:
     """The open tasks in their groups (Overdue, Today, This week, Later, No date); empty
     groups are left out. One query; the grouping is a single pass over its sorted rows."""
     groups: dict[TaskGroup, list[TaskListRow]] = {group: [] for group in TaskGroup}
     for row in task_list(store, today, show_snoozed):
-        groups[group_for(row.due_on, today)].append(row)
+        groups[group_for(row.due_on, today, week_starts)].append(row)
     return [(group, rows) for group, rows in groups.items() if rows]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +19,7 @@ from tracker.domain.applications import (
 )
 from tracker.domain.rows import StageMove
 from tracker.domain.store import Store
+from tracker.ui.applications.earlier import EarlierNotice
 from tracker.ui.applications.form import ApplicationForm
 from tracker.ui.common.writes import run_write
 from tracker.ui.events import DataEvents
@@ -46,7 +49,10 @@ FORM_WIDGETS = [
 
 
 class ApplicationDialog(QDialog):
-    """Add (application_id None) or edit one application; saves through the domain layer."""
+    """Add (application_id None) or edit one application; saves through the domain layer.
+
+    A new application at a company already on record says what happened there last time,
+    and *open_application* (given an id) lets the person look at it before saving."""
 
     def __init__(
         self,
@@ -54,6 +60,7 @@ class ApplicationDialog(QDialog):
         events: DataEvents,
         application_id: int | None = None,
         parent: QWidget | None = None,
+        open_application: Callable[[int], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
@@ -83,6 +90,30 @@ class ApplicationDialog(QDialog):
 
         original = get_application(store, application_id) if application_id is not None else None
         self.form.fill(original or ApplicationInput(company="", role=""))
+        self.earlier: EarlierNotice | None = None
+        if application_id is None:
+            self.earlier = EarlierNotice(store, self._open_earlier(open_application))
+            self.form.below("company", self.earlier)
+            self.form.company.textChanged.connect(self._check_earlier)
+            self.form.role.textChanged.connect(self._check_earlier)
+
+    def _open_earlier(
+        self, open_application: Callable[[int], object] | None
+    ) -> Callable[[int], object] | None:
+        if open_application is None:
+            return None
+
+        def open_it(application_id: int) -> None:
+            open_application(application_id)
+            if self.earlier is not None:  # it may have changed while it was open
+                self.earlier.forget()
+                self._check_earlier()
+
+        return open_it
+
+    def _check_earlier(self) -> None:
+        if self.earlier is not None:
+            self.earlier.check(self.form.company.text(), self.form.role.text())
 
     def collect(self) -> tuple[ApplicationInput, dict[str, str]]:
         return self.form.collect()

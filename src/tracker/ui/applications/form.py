@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from tracker.db.enums import RemoteMode, Stage
 from tracker.domain.applications import ApplicationInput
-from tracker.domain.validate import EARLIEST, LATEST
 from tracker.ui.common.forms import (
     WHOLE_NUMBER_PROBLEM,
+    day_edit,
     error_label,
     parse_whole,
     qdate,
@@ -41,6 +41,7 @@ class ApplicationForm(QWidget):
         self._labels: dict[str, str] = {}
         self._errors: dict[str, QLabel] = {}
         self._checks: dict[str, QCheckBox] = {}
+        self._boxes: dict[str, QWidget] = {}
         self._build()
 
     def _build(self) -> None:
@@ -134,10 +135,7 @@ class ApplicationForm(QWidget):
     def _optional_day(self, text: str, accessible: str) -> tuple[QCheckBox, QDateEdit]:
         check = QCheckBox(text)
         check.setAccessibleName(accessible)
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setDateRange(qdate(EARLIEST), qdate(LATEST))
+        edit = day_edit()
         check.toggled.connect(edit.setEnabled)
         return check, edit
 
@@ -155,7 +153,14 @@ class ApplicationForm(QWidget):
         self._inputs[name] = widget
         error = error_label(self)
         self._errors[name] = error
-        return with_problem(widget, error)
+        self._boxes[name] = box = with_problem(widget, error)
+        return box
+
+    def below(self, name: str, widget: QWidget) -> None:
+        """Show *widget* under the field *name* (and its problem), e.g. a note about it."""
+        layout = self._boxes[name].layout()
+        assert layout is not None
+        layout.addWidget(widget)
 
     # --- values in and out -------------------------------------------------------------
 

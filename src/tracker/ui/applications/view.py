@@ -228,7 +228,13 @@ class ApplicationsView(QWidget):
         """Open the form for a new application; the new id when it was saved."""
         from tracker.ui.applications.add_dialog import ApplicationDialog
 
-        dialog = ApplicationDialog(self._store, self._events, None, self)
+        def open_earlier(application_id: int) -> None:
+            from tracker.ui.detail.dialog import open_detail
+
+            # Over the new application's dialog, which keeps what was typed.
+            open_detail(self._store, self._events, application_id, dialog, self.stage_moved.emit)
+
+        dialog = ApplicationDialog(self._store, self._events, None, self, open_earlier)
         return add_and_select(dialog, self.select_id)
 
     def edit_selected(self) -> bool:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.db.enums import Stage
-from tracker.ui.board.card_delegate import CardDelegate, muted_text
+from tracker.ui.board.card_delegate import MARGIN_Y, CardDelegate, muted_text
 from tracker.ui.board.model import BoardColumnModel, application_id_from, source_stage_from
 from tracker.ui.common.roles import ItemRole
 from tracker.ui.common.theme import blend, is_dark, stage_colour
@@ -208,7 +208,7 @@ class BoardColumn(QFrame):
         top.setSpacing(6)
         top.addWidget(self.dot)
         top.addWidget(self.header, 1)
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 6)
         layout.setSpacing(2)
         layout.addLayout(top)
@@ -222,6 +222,17 @@ class BoardColumn(QFrame):
     def set_count(self, count: int) -> None:
         self.header.setText(f"{self.stage.label} · {count}")
         self.header.setAccessibleName(f"{self.stage.label}, {count} applications")
+
+    def fit_to_cards(self) -> None:
+        """Never taller than the cards (an empty lane keeps a strip to drop on), so lanes
+        stacked with this one share what it does not need."""
+        chrome = self._layout.sizeHint().height() - self.list.sizeHint().height()
+        rows = self.model.total
+        if rows:
+            cards = rows * self.list.sizeHintForRow(0) + MARGIN_Y
+        else:
+            cards = 3 * self.list.fontMetrics().height()  # "Drag a card here"
+        self.setMaximumHeight(chrome + cards + 2 * self.list.frameWidth())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 from tracker.db.enums import Stage
 from tracker.domain.board_rows import BoardCard, NextTask
 from tracker.domain.rows import BOARD_PAGE as CARD_PAGE
-from tracker.ui.common.dates import format_day
+from tracker.ui.common.dates import day_and_month, format_day
 from tracker.ui.common.roles import ItemRole
 
 MIME_TYPE = "application/x-job-tracker-application"
@@ -48,9 +48,8 @@ def due_text(due: date, today: date | None = None) -> str:
         return "due today"
     if due == date.fromordinal(today.toordinal() + 1):
         return "due tomorrow"
-    label = format_day(due)
     # The year only matters when it is not this one.
-    return f"due {label.rsplit(' ', 1)[0] if due.year == today.year else label}"
+    return f"due {day_and_month(due) if due.year == today.year else format_day(due)}"
 
 
 def next_text(card: BoardCard) -> str:

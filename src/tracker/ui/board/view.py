@@ -62,6 +62,7 @@ class BoardView(QWidget):
         closed.setSpacing(8)
         for stage in CLOSED_ORDER:
             closed.addWidget(self.columns[stage], 1)
+        closed.addStretch(0)  # what no lane needs stays below them all
         self.closed_panel.hide()
 
         bar = QHBoxLayout()
@@ -145,6 +146,8 @@ class BoardView(QWidget):
             column.model.set_cards(cards[stage], known, counts[stage])
             column.set_count(counts[stage])
             total += counts[stage]
+        for stage in CLOSED_ORDER:  # stacked: a full lane takes what the others do not need
+            self.columns[stage].fit_to_cards()
         for stage, column in self.columns.items():
             empty_board = total == 0 and stage is Stage.WISHLIST
             column.list.placeholder = EMPTY_HINT if empty_board else DROP_HINT if total else ""

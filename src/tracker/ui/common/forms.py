@@ -6,8 +6,10 @@ from collections.abc import Mapping
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QLabel, QVBoxLayout, QWidget
 
+from tracker.domain.validate import EARLIEST, LATEST
+from tracker.ui.common.dates import day_format, moment_format
 from tracker.ui.common.text import plain
 from tracker.ui.common.theme import late_red
 
@@ -68,3 +70,20 @@ def parse_whole(text: str) -> int | None:
 
 def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+def day_edit() -> QDateEdit:
+    """A date edit showing days as the tables do, with a calendar, within the days we keep."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(day_format())
+    edit.setDateRange(qdate(EARLIEST), qdate(LATEST))
+    return edit
+
+
+def moment_edit() -> QDateTimeEdit:
+    """A date-and-time edit in the same format, with a calendar."""
+    edit = QDateTimeEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(moment_format())
+    return edit

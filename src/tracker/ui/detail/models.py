@@ -26,7 +26,7 @@ from tracker.domain.detail import (
 )
 from tracker.domain.store import Store
 from tracker.domain.tasks import TaskRow, open_tasks
-from tracker.ui.common.dates import format_day
+from tracker.ui.common.dates import format_day, format_moment
 from tracker.ui.common.models import RowTableModel
 from tracker.ui.common.roles import ItemRole
 
@@ -34,11 +34,8 @@ Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
 
 
-def format_moment(moment: datetime | None) -> str:
-    if moment is None:
-        return "No date yet"
-    local = moment.astimezone()
-    return f"{format_day(local.date())}, {local:%H:%M}"
+def moment_or_none(moment: datetime | None) -> str:
+    return "No date yet" if moment is None else format_moment(moment)
 
 
 def format_due(day: date | None, today: date | None = None) -> str:
@@ -94,7 +91,7 @@ class HistoryModel(RowsModel[HistoryRow]):
     """The stage history as a timeline, newest first."""
 
     columns = (
-        ("When", lambda r: format_moment(r.changed_at)),
+        ("When", lambda r: moment_or_none(r.changed_at)),
         (
             "Change",
             lambda r: (
@@ -127,7 +124,7 @@ class PeopleModel(RowsModel[PersonRow]):
 
 class InterviewsModel(RowsModel[InterviewRow]):
     columns = (
-        ("When", lambda r: format_moment(r.starts_at)),
+        ("When", lambda r: moment_or_none(r.starts_at)),
         ("Kind", lambda r: r.kind.label),
         ("Round", lambda r: str(r.round)),
         ("Interviewers", lambda r: r.interviewers or "Nobody noted yet"),

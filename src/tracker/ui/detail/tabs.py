@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -27,8 +26,7 @@ from tracker.domain.errors import NotFoundError
 from tracker.domain.interviews import delete_interview
 from tracker.domain.store import Store
 from tracker.domain.tasks import TaskInput, complete_task, create_task, snooze_task
-from tracker.domain.validate import EARLIEST, LATEST
-from tracker.ui.common.forms import error_label, qdate
+from tracker.ui.common.forms import day_edit, error_label, qdate
 from tracker.ui.common.icons import themed_icon
 from tracker.ui.common.roles import ItemRole
 from tracker.ui.common.text import plain
@@ -221,10 +219,7 @@ class TasksTab(QWidget):
         self.title = EnterLineEdit()
         self.title.setPlaceholderText("What to do next, e.g. Follow up with Jordan")
         self.title.setAccessibleName("New task")
-        self.due = QDateEdit()
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("ddd d MMM yyyy")
-        self.due.setDateRange(qdate(EARLIEST), qdate(LATEST))
+        self.due = day_edit()
         self.due.setDate(qdate(add_business_days(date.today(), 3)))  # a working day
         self.due.setAccessibleName("Due date of the new task")
         self.add_button = QPushButton("Add task")

@@ -8,7 +8,6 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -36,6 +35,7 @@ from tracker.domain.store import Store
 from tracker.ui.common.forms import (
     WHOLE_NUMBER_PROBLEM,
     error_label,
+    moment_edit,
     parse_whole,
     show_field_problems,
     shown_problem,
@@ -97,9 +97,7 @@ class InterviewDialog(QDialog):
         self.kind = QComboBox()
         for kind in InterviewKind:
             self.kind.addItem(kind.label, kind.value)
-        self.starts_at = QDateTimeEdit()
-        self.starts_at.setCalendarPopup(True)
-        self.starts_at.setDisplayFormat("ddd d MMM yyyy, HH:mm")
+        self.starts_at = moment_edit()
         self.duration = QLineEdit()
         self.duration.setPlaceholderText("Minutes, e.g. 45")
         self.location = QLineEdit()

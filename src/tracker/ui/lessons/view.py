@@ -19,6 +19,7 @@ from tracker.db.enums import DebriefPath
 from tracker.domain.changes import Kind
 from tracker.domain.lessons import LessonRow, Patterns, lesson_rows, patterns
 from tracker.domain.store import Store
+from tracker.ui.common.dates import format_day
 from tracker.ui.common.models import RowTableModel
 from tracker.ui.common.text import plain
 from tracker.ui.events import DataEvents
@@ -67,7 +68,7 @@ class LessonsModel(RowTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (
-                f"{row.created_at.astimezone():%d %b %Y}".lstrip("0"),
+                format_day(row.created_at.astimezone().date()),
                 f"{row.company} · {row.role}",
                 PATHS.get(row.path, str(row.path)),
                 _one_line(row.went_well) or "—",

@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,8 +19,7 @@ from PySide6.QtWidgets import (
 
 from tracker.db.enums import ContactRole
 from tracker.domain.rejection import PlannedTask
-from tracker.domain.validate import EARLIEST, LATEST
-from tracker.ui.common.forms import error_label, qdate, with_problem
+from tracker.ui.common.forms import day_edit, error_label, qdate, with_problem
 from tracker.ui.common.text import plain
 from tracker.ui.rejection.know_page import hint_label
 from tracker.ui.rejection.people import ROLE_WORDS
@@ -53,10 +51,7 @@ class TaskEditor(QWidget):
         self.title = QLineEdit()
         self.audience = plain(QLabel())
         self.audience.setAccessibleName("Addressed to")
-        self.due_on = QDateEdit()
-        self.due_on.setCalendarPopup(True)
-        self.due_on.setDisplayFormat("ddd d MMM yyyy")
-        self.due_on.setDateRange(qdate(EARLIEST), qdate(LATEST))
+        self.due_on = day_edit()
         self.subject = QLineEdit()
         self.stood_out = ApplyOnEnter()
         self.stood_out.setPlaceholderText("A, B and C: in your own words")

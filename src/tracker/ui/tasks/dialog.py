@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from itertools import pairwise
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,22 +22,25 @@ from PySide6.QtWidgets import (
 from tracker.db.enums import TaskKind
 from tracker.domain.applications import get_application
 from tracker.domain.changes import Written
+from tracker.domain.drafts.business_days import add_business_days
 from tracker.domain.drafts.sent import sent_at
 from tracker.domain.errors import NotFoundError
 from tracker.domain.store import Store
 from tracker.domain.tasks import KIND_LABELS, TaskInput, create_task, get_task, update_task
-from tracker.domain.validate import EARLIEST, LATEST
 from tracker.ui.common.dates import format_moment
-from tracker.ui.common.forms import error_label, show_field_problems, shown_problem, with_problem
+from tracker.ui.common.forms import (
+    day_edit,
+    error_label,
+    qdate,
+    show_field_problems,
+    shown_problem,
+    with_problem,
+)
 from tracker.ui.common.text import plain
 from tracker.ui.common.writes import run_write
 from tracker.ui.events import DataEvents
 
 NOT_LINKED = "Not linked to an application"
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 class TaskDialog(QDialog):
@@ -82,10 +83,7 @@ class TaskDialog(QDialog):
             self.kind.addItem(KIND_LABELS[kind], kind.value)
         self.has_due = QCheckBox("&Due on")
         self.has_due.setAccessibleName("Has a due date")
-        self.due_on = QDateEdit()
-        self.due_on.setCalendarPopup(True)
-        self.due_on.setDisplayFormat("ddd d MMM yyyy")
-        self.due_on.setDateRange(_qdate(EARLIEST), _qdate(LATEST))
+        self.due_on = day_edit()
         self.has_due.toggled.connect(self.due_on.setEnabled)
         self.linked = plain(QLabel(self._link_text()))
         self.linked.setAccessibleName("Linked application")
@@ -157,7 +155,8 @@ class TaskDialog(QDialog):
         self.kind.setCurrentIndex(max(0, self.kind.findData(str(data.kind))))
         self.has_due.setChecked(data.due_on is not None)
         self.due_on.setEnabled(data.due_on is not None)
-        self.due_on.setDate(_qdate(data.due_on or self._today + timedelta(days=1)))
+        # A new task falls on the next working day, never a Saturday.
+        self.due_on.setDate(qdate(data.due_on or add_business_days(self._today, 1)))
         self.draft_subject.setText(data.draft_subject or "")
         self.draft_body.setPlainText(data.draft_body or "")
 

@@ -9,8 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QDate,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -26,7 +24,7 @@ from tracker.domain.tasks import (
     grouped_tasks,
     snoozed_count,
 )
-from tracker.ui.common.dates import short_day
+from tracker.ui.common.dates import first_weekday, long_day, short_day
 from tracker.ui.common.models import ROW_FLAGS, header_text
 from tracker.ui.common.roles import ItemRole
 from tracker.ui.common.theme import late_red
@@ -59,6 +57,20 @@ def due_text(row: TaskListRow, today: date) -> str:
         text = f"{short_day(row.due_on)} · {-days} days ago"
     else:
         text = short_day(row.due_on)
+    return text
+
+
+def due_tooltip(row: TaskListRow, today: date) -> str:
+    """The Due cell in full, as its narrow column may cut it off."""
+    text = "No due date"
+    if row.due_on is not None:
+        days = (row.due_on - today).days
+        relative = {0: "today", 1: "tomorrow", -1: "yesterday"}.get(days)
+        if relative is None and days < 0:
+            relative = f"{-days} days ago"
+        text = f"Due {long_day(row.due_on)}" + (f" ({relative})" if relative else "")
+    if row.is_snoozed(today) and row.snoozed_until is not None:
+        text += f"; snoozed to {long_day(row.snoozed_until)}"
     return text
 
 
@@ -112,7 +124,9 @@ class TasksTreeModel(QAbstractItemModel):
     def reload(self) -> None:
         self.beginResetModel()
         self._today = self._today_provider()
-        self._groups = grouped_tasks(self._store, self._today, self._show_snoozed)
+        self._groups = grouped_tasks(
+            self._store, self._today, self._show_snoozed, week_starts=first_weekday()
+        )
         self._snoozed = 0 if self._show_snoozed else snoozed_count(self._store, self._today)
         self.endResetModel()
 
@@ -239,8 +253,4 @@ class TasksTreeModel(QAbstractItemModel):
             case Column.FOR:
                 return for_text(row) or "Not linked to an application or person"
             case Column.DUE:
-                if row.due_on is None:
-                    return "No due date"
-                return QLocale().toString(
-                    QDate(row.due_on.year, row.due_on.month, row.due_on.day), "dddd d MMMM yyyy"
-                )
+                return due_tooltip(row, self._today)
