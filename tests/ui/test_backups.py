@@ -128,3 +128,15 @@ def test_automatic_backups_only_when_something_changed(store, db_path, window, s
     assert actions.automatic_backup() is not None
     assert len(list_backups(actions.folder)) == 2
     assert said == []  # automatic backups are quiet
+
+
+def test_an_automatic_backup_runs_beside_the_window(store, db_path, window, said, qtbot) -> None:
+    add(store, "Northwind")
+    actions = BackupActions(db_path, window, restored=lambda: None, automatic=False)
+    with qtbot.waitSignal(actions.automatic_done, timeout=10_000) as done:
+        assert actions.start_automatic()
+    made = done.args[0]
+    assert made is not None
+    assert [b.path for b in list_backups(actions.folder)] == [made.path]
+    actions.wait()
+    assert said == []  # automatic backups are quiet

@@ -436,4 +436,6 @@ class MainWindow(QMainWindow):
             return
         if self.reminders is not None:
             self.reminders.stop()
+        if self.backups is not None:
+            self.backups.wait()  # a backup under way finishes before the database closes
         super().closeEvent(event)

@@ -1,18 +1,21 @@
 """Back up now, Restore from backup, Check database, and automatic backups while running.
 
 Automatic backups: one soon after start-up when the data changed since the last backup, then
-every 30 minutes while there are changes. Each is verified and the folder thinned.
+every 30 minutes while there are changes. Each is verified and the folder thinned, on a thread
+of its own: copying and checking a big file takes seconds the window must not freeze for.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -26,6 +29,8 @@ FIRST_DELAY_MS = 10_000  # after start-up has settled
 
 
 class BackupActions(QObject):
+    automatic_done = Signal(object)  # the Backup an automatic run made, or None
+
     def __init__(
         self,
         database: Path,
@@ -45,11 +50,32 @@ class BackupActions(QObject):
         self.restore_action.triggered.connect(self.restore)
         self.check_action = QAction("&Check database", self)
         self.check_action.triggered.connect(self.check)
+        self._thread: threading.Thread | None = None
         self.timer = QTimer(self)
-        self.timer.timeout.connect(self.automatic_backup)
+        self.timer.timeout.connect(self.start_automatic)
         if automatic:
-            QTimer.singleShot(FIRST_DELAY_MS, self.automatic_backup)
+            QTimer.singleShot(FIRST_DELAY_MS, self.start_automatic)
             self.timer.start(EVERY_MS)
+
+    def start_automatic(self) -> bool:
+        """An automatic backup beside the window; False when one is still running."""
+        if self._thread is not None and self._thread.is_alive():
+            return False
+        # Not a daemon: quitting lets a backup that has started finish its copy and check.
+        self._thread = threading.Thread(target=self._automatic_run, name="automatic-backup")
+        self._thread.start()
+        return True
+
+    def _automatic_run(self) -> None:
+        backup = self.automatic_backup()
+        # Queued to the window's thread; a window closed meanwhile needs no news.
+        with contextlib.suppress(RuntimeError):
+            self.automatic_done.emit(backup)
+
+    def wait(self) -> None:
+        """Let a running automatic backup finish first (before a restore or an import)."""
+        if self._thread is not None:
+            self._thread.join()
 
     def _last(self) -> Backup | None:
         from tracker.db.backups import list_backups
@@ -58,7 +84,8 @@ class BackupActions(QObject):
         return found[0] if found else None
 
     def automatic_backup(self) -> Backup | None:
-        """A backup when the data changed since the last one; thins the folder."""
+        """A backup when the data changed since the last one; thins the folder. Touches no
+        widget, so it runs on the backup thread."""
         from tracker.db.backups import BackupError, changed_since, take_backup, thin
 
         if not self._database.exists() or not changed_since(self._database, self._last()):
@@ -74,6 +101,7 @@ class BackupActions(QObject):
     def backup_now(self) -> Backup | None:
         from tracker.db.backups import BackupError, take_backup
 
+        self.wait()
         try:
             backup = take_backup(self._database, self.folder, reason="manual")
         except (BackupError, OSError) as exc:
@@ -90,6 +118,7 @@ class BackupActions(QObject):
         """A backup before an import writes; False (after saying why) when none could be made."""
         from tracker.db.backups import BackupError, take_backup
 
+        self.wait()
         try:
             take_backup(self._database, self.folder, reason="before-import")
         except (BackupError, OSError) as exc:
@@ -100,6 +129,7 @@ class BackupActions(QObject):
     def restore(self) -> bool:
         from tracker.ui.backups.dialog import RestoreDialog
 
+        self.wait()  # the list should show it, and the file must not change under it
         dialog = RestoreDialog(self._database, self.folder, self._window)
         try:
             dialog.exec()
