@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -32,32 +34,95 @@ def muted_text(palette: QPalette) -> QColor:
     return blend(text, card_background(palette), 0.38)
 
 
-class CardDelegate(QStyledItemDelegate):
-    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
-        bold = QFont(option.font)
+@dataclass(frozen=True)
+class CardLook:
+    """Fonts, metrics and colours for one font and palette: worked out once, not per card,
+    because a board paints dozens of cards on every scroll step."""
+
+    bold: QFont
+    plain: QFont
+    small: QFont
+    small_bold: QFont
+    bold_metrics: QFontMetrics
+    plain_metrics: QFontMetrics
+    small_metrics: QFontMetrics
+    small_bold_metrics: QFontMetrics
+    background: QColor
+    border: QColor
+    hover_border: QColor
+    selected_background: QColor
+    highlight: QColor
+    text: QColor
+    muted: QColor
+    late: QColor
+
+    @classmethod
+    def of(cls, font: QFont, palette: QPalette) -> CardLook:
+        bold = QFont(font)
         bold.setWeight(QFont.Weight.DemiBold)
         bold.setPointSizeF(bold.pointSizeF() * 1.05)
-        plain = QFont(option.font)
-        small = QFont(option.font)
+        plain = QFont(font)
+        small = QFont(font)
         small.setPointSizeF(small.pointSizeF() * 0.92)
-        return bold, plain, small
+        small_bold = QFont(small)
+        small_bold.setWeight(QFont.Weight.DemiBold)
+        background = card_background(palette)
+        text = palette.color(QPalette.ColorRole.Text)
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        return cls(
+            bold,
+            plain,
+            small,
+            small_bold,
+            QFontMetrics(bold),
+            QFontMetrics(plain),
+            QFontMetrics(small),
+            QFontMetrics(small_bold),
+            background,
+            blend(background, text, 0.16),
+            blend(background, text, 0.3),
+            blend(background, highlight, 0.14),
+            highlight,
+            text,
+            muted_text(palette),
+            late_red(palette),
+        )
 
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        bold, plain, small = self._fonts(option)
-        height = (
-            QFontMetrics(bold).height()
-            + QFontMetrics(plain).height()
-            + 2 * QFontMetrics(small).height()
+    @property
+    def height(self) -> int:
+        return (
+            self.bold_metrics.height()
+            + self.plain_metrics.height()
+            + 2 * self.small_metrics.height()
             + 3 * LINE_GAP
             + 6  # a little air between the title block and the details
             + 2 * PAD
             + 2 * MARGIN_Y
         )
+
+
+class CardDelegate(QStyledItemDelegate):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._looks: dict[tuple[str, int], CardLook] = {}
+
+    def look(self, option: QStyleOptionViewItem) -> CardLook:
+        font: QFont = option.font
+        palette: QPalette = option.palette
+        key = (font.key(), palette.cacheKey())
+        found = self._looks.get(key)
+        if found is None:
+            if len(self._looks) > 16:  # themes and fonts changed many times: start afresh
+                self._looks.clear()
+            found = self._looks[key] = CardLook.of(font, palette)
+        return found
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         # Every card has the same height (the task line is always there), so the list can use
         # uniform item sizes and stays quick with thousands of cards.
-        return QSize(200, height)
+        return QSize(200, self.look(option).height)
 
     def paint(
         self,
@@ -69,7 +134,7 @@ class CardDelegate(QStyledItemDelegate):
         if not isinstance(card, BoardCard):
             super().paint(painter, option, index)
             return
-        palette: QPalette = option.palette
+        look = self.look(option)
         state: QStyle.StateFlag = option.state
         rect: QRect = option.rect
         selected = bool(state & QStyle.StateFlag.State_Selected)
@@ -81,42 +146,43 @@ class CardDelegate(QStyledItemDelegate):
         box = QRectF(rect.adjusted(MARGIN_X, MARGIN_Y, -MARGIN_X, -MARGIN_Y)).adjusted(
             0.5, 0.5, -0.5, -0.5
         )
-        self._paint_box(painter, palette, box, card.stage, selected, hovered, focused)
+        self._paint_box(painter, look, box, card.stage, selected, hovered, focused)
 
-        bold, plain, small = self._fonts(option)
         text_left = int(box.left()) + PAD + STRIPE
         width = int(box.right()) - PAD - text_left
         y = int(box.top()) + PAD
-        text = palette.color(QPalette.ColorRole.Text)
-        muted = muted_text(palette)
-        y = self._line(painter, bold, text, text_left, y, width, card.company)
-        y = self._line(painter, plain, text, text_left, y, width, card.role) + 6
+        y = _line(
+            painter, look.bold, look.bold_metrics, look.text, text_left, y, width, card.company
+        )
+        y = _line(
+            painter, look.plain, look.plain_metrics, look.text, text_left, y, width, card.role
+        )
+        y += 6
         task = card.next_task
+        small, metrics = look.small, look.small_metrics
         if task is None:
-            y = self._line(painter, small, muted, text_left, y, width, "No next step yet")
+            y = _line(painter, small, metrics, look.muted, text_left, y, width, "No next step yet")
         else:
-            y = self._line(painter, small, text, text_left, y, width, f"Next: {task.title}")
-        self._status_line(painter, small, palette, card, text_left, y, width)
+            next_step = f"Next: {task.title}"
+            y = _line(painter, small, metrics, look.text, text_left, y, width, next_step)
+        self._status_line(painter, look, card, text_left, y, width)
         painter.restore()
 
     @staticmethod
     def _paint_box(
         painter: QPainter,
-        palette: QPalette,
+        look: CardLook,
         box: QRectF,
         stage: Stage,
         selected: bool,
         hovered: bool,
         focused: bool,
     ) -> None:
-        background = card_background(palette)
-        highlight = palette.color(QPalette.ColorRole.Highlight)
-        border = blend(background, palette.color(QPalette.ColorRole.Text), 0.16)
+        background, border = look.background, look.border
         if selected:
-            background = blend(background, highlight, 0.14)
-            border = highlight
+            background, border = look.selected_background, look.highlight
         elif hovered:
-            border = blend(background, palette.color(QPalette.ColorRole.Text), 0.3)
+            border = look.hover_border
         painter.setPen(QPen(border, 2.0 if selected and focused else 1.0))
         painter.setBrush(background)
         painter.drawRoundedRect(box, RADIUS, RADIUS)
@@ -127,48 +193,46 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(stripe, 1.5, 1.5)
 
     @staticmethod
-    def _line(
-        painter: QPainter, font: QFont, colour: QColor, x: int, y: int, width: int, text: str
-    ) -> int:
-        metrics = QFontMetrics(font)
-        painter.setFont(font)
-        painter.setPen(colour)
-        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
-        painter.drawText(QRect(x, y, width, metrics.height()), Qt.AlignmentFlag.AlignLeft, elided)
-        return y + metrics.height() + LINE_GAP
-
-    @staticmethod
     def _status_line(
-        painter: QPainter,
-        font: QFont,
-        palette: QPalette,
-        card: BoardCard,
-        x: int,
-        y: int,
-        width: int,
+        painter: QPainter, look: CardLook, card: BoardCard, x: int, y: int, width: int
     ) -> None:
         """The task's due date on the left (red when overdue), days in stage on the right."""
-        muted = muted_text(palette)
-        due_font = QFont(font)
-        if card.overdue:
-            due_font.setWeight(QFont.Weight.DemiBold)
+        due_font = look.small_bold if card.overdue else look.small
+        due_metrics = look.small_bold_metrics if card.overdue else look.small_metrics
         task = card.next_task
         due = due_text(task.due_on) if task and task.due_on else ""
         due = due[:1].upper() + due[1:]
-        due_width = QFontMetrics(due_font).horizontalAdvance(due)
-        height = QFontMetrics(font).height()
+        due_width = due_metrics.horizontalAdvance(due)
+        metrics = look.small_metrics
+        height = metrics.height()
         if due:
             painter.setFont(due_font)
-            painter.setPen(late_red(palette) if card.overdue else muted)
+            painter.setPen(look.late if card.overdue else look.muted)
             painter.drawText(QRect(x, y, due_width, height), 0, due)
         # Days in stage give way first: the due date is what the person acts on.
         room = width - due_width - (12 if due else 0)
-        metrics = QFontMetrics(font)
         days = days_text(card)
         if metrics.horizontalAdvance(days) > room:
             days = short_days_text(card)
         days = metrics.elidedText(days, Qt.TextElideMode.ElideRight, room)
-        painter.setFont(font)
-        painter.setPen(muted)
+        painter.setFont(look.small)
+        painter.setPen(look.muted)
         align = Qt.AlignmentFlag.AlignRight if due else Qt.AlignmentFlag.AlignLeft
         painter.drawText(QRect(x + width - room, y, room, height), align, days)
+
+
+def _line(
+    painter: QPainter,
+    font: QFont,
+    metrics: QFontMetrics,
+    colour: QColor,
+    x: int,
+    y: int,
+    width: int,
+    text: str,
+) -> int:
+    painter.setFont(font)
+    painter.setPen(colour)
+    elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+    painter.drawText(QRect(x, y, width, metrics.height()), Qt.AlignmentFlag.AlignLeft, elided)
+    return y + metrics.height() + LINE_GAP
