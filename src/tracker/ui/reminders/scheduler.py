@@ -133,6 +133,7 @@ class RuleScheduler(QObject):
         """Stop watching; a run under way ends after its current page (on quit)."""
         self.timer.stop()
         self._soon.stop()
+        self._wanted = frozenset()
         self._queued = False
         if self._started:
             self._events.touched.disconnect(self._on_touched)
