@@ -154,7 +154,7 @@ class RuleScheduler(QObject):
         scope, self._wanted = self._wanted, frozenset()
         self.request(scope)
 
-    # -- on the worker thread -----------------------------------------------------------
+    # -- a run on the rules' thread, its result back here ------------------------------
 
     def request(self, applications: Scope = None) -> None:
         """Run the rules on the worker thread for these applications (None: all of them),
@@ -194,7 +194,7 @@ class RuleScheduler(QObject):
             self._queued = False
             self.request(self._queued_scope)
 
-    # -- on this thread -----------------------------------------------------------------
+    # -- a run on this thread ----------------------------------------------------------
 
     def run_now(self, applications: Scope = None) -> Ran:
         """Run the rules on this thread and return what they did, after any run under way
