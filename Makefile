@@ -41,6 +41,7 @@ bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
 	$(BIN)/python bench/insights.py
 	$(BIN)/python bench/exchange.py
+	$(BIN)/python bench/reminders.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache .mypy_cache

@@ -10,7 +10,7 @@ import argparse
 import logging
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from tracker import APP_NAME, __version__
@@ -55,7 +55,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--background",
         action="store_true",
-        help="start minimised, for start at login (reminders keep running)",
+        help="start in the background, for start at login: in the tray where the desktop has "
+        "one, else minimised (reminders keep running)",
     )
     return parser.parse_args(argv)
 
@@ -239,27 +240,35 @@ def _run_window(
             "The database cannot be read",
             f"{paths.database} could not be read ({exc}). It has been left untouched.",
         )
-    if background and not self_test:
-        window.showMinimized()  # started at login: out of the way, reminders still run
+    hidden = background and not self_test and _has_tray()
+    if hidden:
+        log.info("Started in the tray")  # started at login: the tray's Open shows the window
+    elif background and not self_test:
+        window.showMinimized()  # no tray here: out of the way, reminders still run
     else:
         window.show()
     shown.append(window)
     log.info("Window shown")
     if self_test:
         return _finish_warmup(warmup) or _report_self_test(app, window, paths, store)
+
+    def start_reminders() -> None:  # the rules catch up, then the timer
+        _share_python_with_threads()
+        window.start_reminders()
+        if hidden and (window.reminders is None or window.reminders.tray is None):
+            window.showMinimized()  # no tray after all: something must show the app runs
+
     if warmup is not None:
-        _finish_in_background(app, window, warmup)  # then the reminders start
+        _finish_in_background(app, window, warmup, start_reminders, hidden)
     else:
-        from tracker.startup.idle import when_idle_after_paint
-
-        when_idle_after_paint(window, window.start_reminders)  # the rules catch up, then timer
+        _when_ready(window, hidden, start_reminders)
     if guard is not None:  # QtNetwork's import waits until the window is up
-        from tracker.startup.idle import when_idle_after_paint
-
-        when_idle_after_paint(window, lambda: guard.listen(lambda: _bring_to_front(window)))
+        _when_ready(window, hidden, lambda: guard.listen(lambda: _bring_to_front(window)))
     try:
         return int(app.exec())
     finally:
+        if window.reminders is not None:
+            window.reminders.stop()  # the rules' thread ends before the database closes
         if warmup is not None:
             warmup.join()
         try:
@@ -268,6 +277,40 @@ def _run_window(
             log.warning("The database could not be checkpointed on quit", exc_info=True)
         if guard is not None:
             guard.release()
+
+
+def _share_python_with_threads() -> None:
+    """Start-up is done; from here the follow-up rules' thread works beside the window.
+
+    Python lets one thread run at a time. The window calls Python for every cell it paints,
+    and would wait up to 5 ms each time the rules' thread holds the lock: ask threads to
+    hand it over within 1 ms. A full garbage collection holds the lock too, and walks every
+    object in the process: what start-up loaded (modules, SQLAlchemy, the widgets) stays for
+    the life of the app, so it is set aside (gc.freeze) and a collection on the rules'
+    thread takes tens of milliseconds instead of over a hundred."""
+    import gc
+
+    sys.setswitchinterval(0.001)
+    gc.freeze()
+
+
+def _has_tray() -> bool:
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    return QSystemTrayIcon.isSystemTrayAvailable()
+
+
+def _when_ready(window: MainWindow, hidden: bool, callback: Callable[[], None]) -> None:
+    """Once the window has painted and the loop is idle; at once for a hidden window,
+    which never paints."""
+    if hidden:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, callback)
+    else:
+        from tracker.startup.idle import when_idle_after_paint
+
+        when_idle_after_paint(window, callback)
 
 
 def _bring_to_front(window: MainWindow) -> None:
@@ -279,14 +322,19 @@ def _bring_to_front(window: MainWindow) -> None:
     window.activateWindow()
 
 
-def _finish_in_background(app: QApplication, window: MainWindow, warmup: Warmup) -> None:
+def _finish_in_background(
+    app: QApplication,
+    window: MainWindow,
+    warmup: Warmup,
+    start_reminders: Callable[[], None],
+    hidden: bool,
+) -> None:
     """The window takes input at once; the warm-up's imports start once it has painted and
     the event loop is idle, and a damaged file still ends the app with its message and code 2.
     """
     from PySide6.QtCore import Qt, QTimer
 
     from tracker.db.fileinfo import StartupError
-    from tracker.startup.idle import when_idle_after_paint
 
     handled = False
 
@@ -302,13 +350,13 @@ def _finish_in_background(app: QApplication, window: MainWindow, warmup: Warmup)
         elif isinstance(error, BaseException):
             raise error  # to the crash dialog, like any unexpected error
         else:
-            window.start_reminders()  # the follow-up rules catch up, then the timer
+            start_reminders()
 
     # Emitted on the warm-up thread; run on this one, from the event loop.
     warmup.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
     if warmup.done:  # it may have finished before the connection was made
         QTimer.singleShot(0, lambda: finished(warmup.error))
-    when_idle_after_paint(window, warmup.window_idle)
+    _when_ready(window, hidden, warmup.window_idle)
 
 
 def _finish_warmup(warmup: Warmup | None) -> int:

@@ -1,4 +1,6 @@
-"""Every write says which kinds of rows it changed, read from what its transaction touched."""
+"""Every write says which kinds of rows it changed, read from what its transaction touched,
+and which applications it touched, so the follow-up rules can look at just those; a write that
+may reach any application (a contact, a setting, a bulk statement) says None."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from tracker.domain.applications import (
     set_archived,
     update_application,
 )
-from tracker.domain.changes import TABLE_KINDS, Kind, Written
+from tracker.domain.changes import ANY_APPLICATION, APPLICATION_OF, TABLE_KINDS, Kind, Written
 from tracker.domain.contacts import (
     ContactInput,
     assign_role,
@@ -33,6 +35,7 @@ from tracker.domain.interviews import (
     save_interview,
 )
 from tracker.domain.rejection import Answers, PlannedTask, add_person_inline, confirm_plan
+from tracker.domain.reminders.prefs import set_keep_running_in_tray
 from tracker.domain.store import Store
 from tracker.domain.tasks import (
     TaskInput,
@@ -164,3 +167,70 @@ def test_a_failed_write_reports_nothing_because_it_returns_nothing(store: Store)
     with pytest.raises(ValidationError):
         create_task(store, TaskInput(title=""))
     assert create_task(store, TaskInput(title="Next")).changed == {T}
+
+
+# -- the applications a write touched ---------------------------------------------------
+
+
+def test_every_table_leads_to_its_application_or_to_any() -> None:
+    assert set(Base.metadata.tables) == set(APPLICATION_OF) | ANY_APPLICATION
+    assert not set(APPLICATION_OF) & ANY_APPLICATION
+
+
+def test_application_and_task_writes_touch_their_application(store: Store) -> None:
+    created = create_application(store, ApplicationInput(company="Acme", role="Engineer"))
+    app_id = created.value
+    assert created.touched == {app_id}
+    other = new_app(store, "Contoso")
+    assert change_stage(store, app_id, Stage.APPLIED).touched == {app_id}
+    task = create_task(store, TaskInput(title="Follow up", application_id=app_id))
+    assert task.touched == {app_id}
+    assert complete_task(store, task.value).touched == {app_id}
+    # Moved to the other application: both are touched.
+    moved = update_task(store, task.value, TaskInput(title="Follow up", application_id=other))
+    assert moved.touched == {app_id, other}
+    # A task of no application touches none, though it changed tasks.
+    alone = create_task(store, TaskInput(title="Update my CV", due_on=date(2026, 3, 2)))
+    assert (alone.changed, alone.touched) == ({Kind.TASKS}, frozenset())
+    assert delete_application(store, other).touched == {other}
+
+
+def test_an_interview_and_its_people_touch_its_application(store: Store) -> None:
+    app_id = new_app(store)
+    new_app(store, "Contoso")
+    ann = create_contact(store, ContactInput(name="Ann")).value
+    saved = save_interview(
+        store, app_id, None, InterviewInput(participants=(ParticipantInput(ann, "billing"),))
+    )
+    assert saved.touched == {app_id}
+    edited = save_interview(
+        store,
+        app_id,
+        saved.value,
+        InterviewInput(participants=(ParticipantInput(ann, "billing and on-call"),)),
+    )
+    assert edited.changed == {Kind.INTERVIEWS}
+    assert edited.touched == {app_id}  # only the participant's row changed
+    assert assign_role(store, app_id, ann, ContactRole.RECRUITER).touched == {app_id}
+    assert delete_interview(store, saved.value).touched == {app_id}
+
+
+def test_writes_that_may_reach_any_application_say_none(store: Store) -> None:
+    app_id = new_app(store)
+    ann = create_contact(store, ContactInput(name="Ann"))
+    assert ann.touched is None  # a person can be on many applications: all of them
+    assert update_contact(store, ann.value, ContactInput(name="Ann B")).touched is None
+    assign_role(store, app_id, ann.value, ContactRole.RECRUITER)
+    assert remove_role(store, app_id, ann.value, ContactRole.RECRUITER).touched is None  # bulk
+    assert set_keep_running_in_tray(store, True).touched is None  # a setting
+    # An interview with a new person added inline touches a contact too.
+    inline = save_interview(store, app_id, None, InterviewInput(), [NewPerson("Bo")])
+    assert inline.touched is None
+
+
+def test_two_writes_in_a_row_touch_what_either_touched() -> None:
+    first = Written(1, frozenset({Kind.TASKS}), frozenset({1}))
+    assert first.then(Written(2, frozenset({Kind.TASKS}), frozenset({2}))).touched == {1, 2}
+    assert first.then(Written(2, frozenset({Kind.CONTACTS}), None)).touched is None
+    # A value with no change of its own (an id passed along) touches nothing more.
+    assert first.then(Written(3)).touched == {1}

@@ -50,16 +50,19 @@ def test_the_kept_calendar_follows_the_option_and_the_data(qtbot, store, events,
         data_dir=db_path.parent,
     )
     feed = db_path.parent / "job-tracker.ics"
-    reminders.start()
+    with qtbot.waitSignal(reminders.scheduler.ran):
+        reminders.start()
     assert not feed.exists()  # off by default
-    with qtbot.waitSignal(events.changed):
+    # The option is a setting: saving it runs the rules, and their thread writes the file.
+    with qtbot.waitSignal(reminders.scheduler.ran):
         events.publish(set_keep_calendar_feed(store, True).changed)
     assert feed.exists()
     assert uids(feed) == set()
     task_id = create_task(store, TaskInput(title="Call Ana", due_on=date(2026, 3, 5)))
     with qtbot.waitSignal(reminders.scheduler.ran):
-        events.publish(task_id.changed)
+        events.publish(task_id.changed, task_id.touched)
     assert uids(feed) == {f"task-{task_id.value}@job-tracker.invalid"}
-    events.publish(set_keep_calendar_feed(store, False).changed)
+    with qtbot.waitSignal(reminders.scheduler.ran):
+        events.publish(set_keep_calendar_feed(store, False).changed)
     assert not feed.exists()
     reminders.stop()

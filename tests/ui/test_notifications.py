@@ -12,7 +12,6 @@ from PySide6.QtDBus import QDBusConnection, QDBusInterface
 from tests.ui.dbus_session import Recorder
 from tracker.db.enums import TaskKind
 from tracker.domain.applications import ApplicationInput, create_application
-from tracker.domain.changes import Kind
 from tracker.domain.reminders.due import to_announce
 from tracker.domain.tasks import TaskInput, complete_task, create_task
 from tracker.ui.main_window import MainWindow
@@ -141,7 +140,8 @@ def test_without_bus_or_tray_a_banner_waits_in_the_window(qtbot, store, events, 
     assert reminders.dbus is None
     assert reminders.tray is None
     window.hide()
-    reminders.start()
+    with qtbot.waitSignal(reminders.scheduler.ran):
+        reminders.start()
     banner = reminders.banner
     assert banner.notice is not None
     assert banner.title.text() == "Follow up with Jordan"
@@ -163,7 +163,8 @@ def test_nothing_is_announced_before_the_day_starts(qtbot, store, events, window
     task(store, "Early", TODAY)
     early = datetime(2026, 3, 2, 6, 0).astimezone(UTC)
     reminders = controller(window, store, events, no_bus(), clock=early)
-    reminders.start()
+    with qtbot.waitSignal(reminders.scheduler.ran):
+        reminders.start()
     assert reminders.banner.notice is None
     reminders.stop()
 
@@ -174,12 +175,14 @@ def test_the_titles_count_what_is_due_today_and_overdue(qtbot, store, events, wi
     task(store, "Overdue too", TODAY - timedelta(days=1))
     task(store, "Later", TODAY + timedelta(days=2))
     reminders = controller(window, store, events, no_bus())
-    reminders.start()
+    with qtbot.waitSignal(reminders.scheduler.ran):
+        reminders.start()
     assert window.windowTitle() == "Job Tracker — 1 due today, 2 overdue"
     tabs = window.tabs
     assert [tabs.tabText(i) for i in range(tabs.count())][2] == "Tasks (3)"
-    complete_task(store, today)
-    events.publish({Kind.TASKS})
+    done = complete_task(store, today)
+    with qtbot.waitSignal(reminders.scheduler.ran):  # a write runs the rules, which count
+        events.publish(done.changed, done.touched)
     assert window.windowTitle() == "Job Tracker — 2 overdue"
     reminders.stop()
 
@@ -204,7 +207,8 @@ def test_the_tray_menu_and_keeping_the_app_running_when_the_window_closes(
         "&Quit",
     ]
     overdue = task(store, "Overdue", TODAY - timedelta(days=1))
-    reminders.start()  # no bus here: the tray's message tells
+    with qtbot.waitSignal(reminders.scheduler.ran):
+        reminders.start()  # no bus here: the tray's message tells
     assert tray.toolTip() == "Job Tracker\n1 overdue"
     # Off by default: closing quits as before.
     assert not reminders.keeps_in_tray()

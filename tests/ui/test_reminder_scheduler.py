@@ -50,7 +50,8 @@ def test_a_write_runs_the_rules_and_the_timer_catches_the_clock_moving(qtbot, st
     stage_time(store, app_id, at(-1))
     clock = Clock(MONDAY)
     scheduler = RuleScheduler(store, events, clock=clock, recheck=timedelta(milliseconds=50))
-    scheduler.start()
+    with qtbot.waitSignal(scheduler.ran):  # the catch-up, on the rules' thread
+        scheduler.start()
     assert rule_tasks(store) == []
     priya = person(store, "Priya Raman")
     interview(store, app_id, MONDAY - timedelta(hours=1), {priya: "billing"})
@@ -66,7 +67,8 @@ def test_a_write_runs_the_rules_and_the_timer_catches_the_clock_moving(qtbot, st
 
 def test_writes_of_unrelated_kinds_and_its_own_announcements_run_nothing(qtbot, store, events):
     scheduler = RuleScheduler(store, events, clock=Clock(MONDAY))
-    scheduler.start()
+    with qtbot.waitSignal(scheduler.ran):
+        scheduler.start()
     runs = []
     scheduler.ran.connect(runs.append)
     events.publish(set())  # nothing changed

@@ -5,7 +5,13 @@ rows (read by tracker.startup.first_paint) before that cost is paid.
 
 Every session records which tables its flushes wrote (inserted, updated or deleted rows, bulk
 statements, and the rows the database removes or unlinks by ON DELETE); `written()` turns
-that into the kinds of rows a write changed, so no caller has to remember them.
+that into the kinds of rows a write changed, so no caller has to remember them. It also
+records which applications those rows belong to (any of them, for a bulk statement or a
+contact), so the follow-up rules can look at just those.
+
+A Store may be used from several threads (the follow-up rules run on their own): each
+session belongs to the thread that opened it, and SQLite in WAL mode lets one thread read
+while another writes.
 """
 
 from __future__ import annotations
@@ -15,12 +21,19 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from tracker.domain.changes import EVERYTHING, TABLE_KINDS, Kind, Written
+from tracker.domain.changes import (
+    ANY_APPLICATION,
+    APPLICATION_OF,
+    EVERYTHING,
+    TABLE_KINDS,
+    Kind,
+    Written,
+)
 from tracker.domain.errors import ConflictError, NotFoundError
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine, Table
-    from sqlalchemy.orm import Mapper, ORMExecuteState, Session, sessionmaker
+    from sqlalchemy import Connection, Engine, Table
+    from sqlalchemy.orm import InstanceState, Mapper, ORMExecuteState, Session, sessionmaker
 
     from tracker.db.models import Base
 
@@ -28,6 +41,7 @@ M = TypeVar("M", bound="Base")
 T = TypeVar("T")
 
 CHANGED = "tracker.changed"  # key in Session.info: the set of Kinds written so far
+TOUCHED = "tracker.touched"  # ... the ids of the applications written, None for any of them
 _listening = False
 _listening_lock = threading.Lock()
 _deleted_kinds: dict[str, frozenset[Kind]] = {}
@@ -60,9 +74,12 @@ class Store:
             from sqlalchemy.orm import sessionmaker
 
             _listen_to_models()
-            factory = sessionmaker(self.engine, expire_on_commit=False)
-            event.listen(factory, "do_orm_execute", _on_statement)
-            self._factory = factory
+            engine = self.engine  # outside the lock: making it takes the lock
+            with self._lock:  # two threads opening their first session make one factory
+                if self._factory is None:
+                    factory = sessionmaker(engine, expire_on_commit=False)
+                    event.listen(factory, "do_orm_execute", _on_statement)
+                    self._factory = factory
         return self._factory
 
     @contextmanager
@@ -105,9 +122,12 @@ def fetch(session: Session, model: type[M], row_id: int) -> M:
 
 
 def written(session: Session, value: T) -> Written[T]:
-    """The write's result with the kinds of rows this session has written (flushed first)."""
+    """The write's result with the kinds of rows this session has written and the
+    applications it touched (flushed first)."""
     session.flush()
-    return Written(value, frozenset(session.info.get(CHANGED, ())))
+    touched = session.info.get(TOUCHED, set())
+    applications = None if touched is None else frozenset(touched)
+    return Written(value, frozenset(session.info.get(CHANGED, ())), applications)
 
 
 # --- recording what a transaction touched ---------------------------------------------------
@@ -142,6 +162,48 @@ def _record(session: Session | None, table: Table, deleted: bool = False) -> Non
         session.info.setdefault(CHANGED, set()).update(_kinds_of(table, deleted))
 
 
+def _touch(session: Session | None, connection: Connection, table: Table, target: object) -> None:
+    """Note the applications a written row belongs to (before and after, when it moved)."""
+    if session is None or session.info.get(TOUCHED, set()) is None:
+        return  # any application already
+    ids = _applications_of(connection, table, target)
+    if ids is None:
+        session.info[TOUCHED] = None
+    else:
+        session.info.setdefault(TOUCHED, set()).update(ids)
+
+
+def _applications_of(connection: Connection, table: Table, target: object) -> set[int] | None:
+    """The ids of the applications this row belongs to; None when it may be any."""
+    from sqlalchemy import inspect, select
+
+    if table.name in ANY_APPLICATION or table.name not in APPLICATION_OF:
+        return None
+    key = APPLICATION_OF[table.name]
+    if key is None:
+        return set()
+    values = _values(inspect(target), key)
+    if values is None:
+        return None  # not loaded: not known
+    ids = {value for value in values if isinstance(value, int)}  # None: no application
+    if key != "interview_id" or not ids:
+        return ids
+    interviews = table.metadata.tables["interviews"]
+    found = dict(
+        connection.execute(
+            select(interviews.c.id, interviews.c.application_id).where(interviews.c.id.in_(ids))
+        ).all()
+    )
+    return set(found.values()) if len(found) == len(ids) else None
+
+
+def _values(state: InstanceState[Any], key: str) -> list[object] | None:
+    """The attribute's value now and any value it had before this flush; None if unloaded."""
+    if key not in state.dict:
+        return None
+    return [*state.attrs[key].history.deleted, state.dict[key]]
+
+
 def _listen_to_models() -> None:
     """Once per process: every row the ORM inserts, updates or deletes is recorded."""
     global _listening
@@ -158,13 +220,15 @@ def _listen_to_models() -> None:
         _listening = True
 
 
-def _on_insert(mapper: Mapper[Any], _connection: object, target: object) -> None:
+def _on_insert(mapper: Mapper[Any], connection: Connection, target: object) -> None:
     from sqlalchemy.orm import object_session
 
-    _record(object_session(target), mapper.local_table)  # type: ignore[arg-type]
+    session = object_session(target)
+    _record(session, mapper.local_table)  # type: ignore[arg-type]
+    _touch(session, connection, mapper.local_table, target)  # type: ignore[arg-type]
 
 
-def _on_update(mapper: Mapper[Any], _connection: object, target: object) -> None:
+def _on_update(mapper: Mapper[Any], connection: Connection, target: object) -> None:
     """Called for every dirty row; only one whose own values changed counts (not a row whose
     list of children did)."""
     from sqlalchemy import inspect
@@ -175,14 +239,18 @@ def _on_update(mapper: Mapper[Any], _connection: object, target: object) -> None
         if isinstance(prop, RelationshipProperty) and prop.uselist:
             continue
         if state.attrs[prop.key].history.has_changes():
-            _record(object_session(target), mapper.local_table)  # type: ignore[arg-type]
+            session = object_session(target)
+            _record(session, mapper.local_table)  # type: ignore[arg-type]
+            _touch(session, connection, mapper.local_table, target)  # type: ignore[arg-type]
             return
 
 
-def _on_delete(mapper: Mapper[Any], _connection: object, target: object) -> None:
+def _on_delete(mapper: Mapper[Any], connection: Connection, target: object) -> None:
     from sqlalchemy.orm import object_session
 
-    _record(object_session(target), mapper.local_table, deleted=True)  # type: ignore[arg-type]
+    session = object_session(target)
+    _record(session, mapper.local_table, deleted=True)  # type: ignore[arg-type]
+    _touch(session, connection, mapper.local_table, target)  # type: ignore[arg-type]
 
 
 def _on_statement(state: ORMExecuteState) -> None:
@@ -191,3 +259,4 @@ def _on_statement(state: ORMExecuteState) -> None:
         table = getattr(state.statement, "table", None)
         if table is not None:
             _record(state.session, table, deleted=state.is_delete)
+            state.session.info[TOUCHED] = None  # which rows it reaches is not known here

@@ -16,9 +16,15 @@ class DataEvents(QObject):
 
     # A frozenset[Kind]; `object` keeps it a plain Python value.
     changed = Signal(object)
+    # Just before `changed`: the same kinds, and the ids of the applications the write
+    # touched (a frozenset[int], or None when it may be any), for work that can be limited
+    # to those (the follow-up rules).
+    touched = Signal(object, object)
 
-    def publish(self, kinds: Iterable[Kind]) -> None:
-        """Emit `changed` with these kinds; a write that changed nothing says nothing."""
+    def publish(self, kinds: Iterable[Kind], applications: frozenset[int] | None = None) -> None:
+        """Emit `changed` with these kinds; a write that changed nothing says nothing.
+        *applications*: the ids of the applications it touched; None when not known."""
         changed = frozenset(kinds)
         if changed:
+            self.touched.emit(changed, applications)
             self.changed.emit(changed)

@@ -72,7 +72,9 @@ def move_to_ghosted(store: Store, task_id: int) -> Written[StageMove]:
         if task.rule != SILENCE or application_id is None:
             raise ValidationError({"task": "Only a silence reminder moves an application."})
     moved = change_stage(store, application_id, Stage.GHOSTED, GHOSTED_NOTE)
-    return moved.then(complete_task(store, task_id)).then(Written(moved.value, moved.changed))
+    return moved.then(complete_task(store, task_id)).then(
+        Written(moved.value, moved.changed, moved.applications)
+    )
 
 
 def _replied(session: Session, chain: str) -> bool:

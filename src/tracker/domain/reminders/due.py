@@ -119,8 +119,9 @@ def to_announce(store: Store, now: datetime) -> list[DueTask]:
 def mark_announced(store: Store, task_ids: list[int], today: date) -> Written[None]:
     """Remember the person was told about these tasks today (one notification each)."""
     with store.transaction() as session:
-        if task_ids:
-            session.execute(update(Task).where(Task.id.in_(task_ids)).values(notified_on=today))
+        for start in range(0, len(task_ids), 500):  # SQLite limits the values in one statement
+            part = task_ids[start : start + 500]
+            session.execute(update(Task).where(Task.id.in_(part)).values(notified_on=today))
         return written(session, None)
 
 

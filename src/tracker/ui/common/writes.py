@@ -74,7 +74,7 @@ def run_write(
         else:
             QMessageBox.warning(parent, title, f"{exc} Nothing was saved.")
         return None
-    events.publish(result.changed)
+    events.publish(result.changed, result.touched)
     return result
 
 

@@ -5,13 +5,16 @@ After each run of the rules, the tasks that fell due and were not announced yet 
 notice (one task: its title; several: a summary), shown by the first way that works here:
 the freedesktop notification service on the session bus, the tray's message, or a banner
 at the top of the window. The window title, the tray tooltip and the Tasks tab show how
-many tasks are due today and overdue.
+many tasks are due today and overdue. Each write that can change them runs the rules, so
+the counts come with each run: what is due, the counts and the kept calendar file are read
+on the rules' thread (`glance`), and this thread only shows them.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Protocol
@@ -23,20 +26,35 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QSystemTrayIcon, QTabWi
 
 from tracker import APP_NAME
 from tracker.assets import resource
-from tracker.domain.changes import Kind
-from tracker.domain.reminders.due import DueCounts, due_counts, mark_announced, to_announce
+from tracker.domain.reminders.due import (
+    DueCounts,
+    DueTask,
+    due_counts,
+    mark_announced,
+    to_announce,
+)
 from tracker.domain.reminders.prefs import keeps_running_in_tray
 from tracker.domain.store import Store
 from tracker.ui.events import DataEvents
 from tracker.ui.reminders.banner import ReminderBanner
 from tracker.ui.reminders.calendar_export import keep_feed
 from tracker.ui.reminders.notify import DBusNotifier, Notice, compose
-from tracker.ui.reminders.scheduler import RuleScheduler, utc_now
+from tracker.ui.reminders.scheduler import Ran, RuleScheduler, utc_now
 from tracker.ui.reminders.tray import ReminderTray
 
 log = logging.getLogger(__name__)
 
-COUNTED = frozenset({Kind.TASKS, Kind.APPLICATIONS})
+
+def local_day(moment: datetime) -> date:
+    return moment.astimezone().date()
+
+
+@dataclass(frozen=True)
+class Glance:
+    """Read after each run of the rules, on their thread: what to announce, the counts."""
+
+    due: list[DueTask]
+    counts: DueCounts
 
 
 class Channel(Protocol):
@@ -63,13 +81,11 @@ class ReminderController(QObject):
         self._events = events
         self._window = window
         self.clock = clock or utc_now
-        self.scheduler = RuleScheduler(
-            store, events, self, clock=self.clock, override_dir=override_dir
-        )
-        self.scheduler.ran.connect(self.announce)
         self._data_dir = data_dir
-        self.scheduler.ran.connect(self.keep_calendar)
-        self._events.changed.connect(self._on_changed)
+        self.scheduler = RuleScheduler(
+            store, events, self, clock=self.clock, override_dir=override_dir, gather=self.glance
+        )
+        self.scheduler.ran.connect(self._on_ran)
         # (is it on, turn it on/off) for the Settings dialog; None where not supported.
         from tracker import autostart
 
@@ -127,17 +143,23 @@ class ReminderController(QObject):
 
     # -- telling ------------------------------------------------------------------------
 
-    def announce(self, now: datetime) -> Notice | None:
-        """Tell the person about the tasks that fell due since they were last told."""
-        today = now.astimezone().date()
-        try:
-            due = to_announce(self._store, now)
-        except Exception:
-            log.exception("Could not read the due tasks")
-            return None
-        self.update_counts(today)
+    def glance(self, now: datetime) -> Glance:
+        """After a run, on the rules' thread (no Qt here): what to announce and count, and
+        the calendar file kept in step (the calendar option is a setting: it runs the rules)."""
+        if self._data_dir is not None:
+            keep_feed(self._store, self._data_dir, now)
+        return Glance(to_announce(self._store, now), due_counts(self._store, local_day(now)))
+
+    def _on_ran(self, ran: Ran) -> None:
+        if isinstance(ran.gathered, Glance):
+            self.show_counts(ran.gathered.counts)
+            self.announce(ran.now, ran.gathered.due)
+
+    def announce(self, now: datetime, due: list[DueTask]) -> Notice | None:
+        """Tell the person about these tasks, which fell due since they were last told."""
         if not due:
             return None
+        today = local_day(now)
         notice = compose(due, today)
         for channel in self.channels:
             if channel.notify(notice):
@@ -145,22 +167,10 @@ class ReminderController(QObject):
         mark_announced(self._store, [task.id for task in due], today)  # seen: no refresh
         return notice
 
-    def keep_calendar(self, now: datetime) -> Path | None:
-        """The calendar file in the data folder, when the person keeps one."""
-        if self._data_dir is None:
-            return None
-        return keep_feed(self._store, self._data_dir, now)
-
     # -- counting -----------------------------------------------------------------------
 
-    def _on_changed(self, kinds: frozenset[Kind]) -> None:
-        if kinds & COUNTED:
-            self.update_counts(self.clock().astimezone().date())
-        if Kind.SETTINGS in kinds:  # the calendar option may have changed
-            self.keep_calendar(self.clock())
-
-    def update_counts(self, today: date) -> DueCounts:
-        self.counts = counts = due_counts(self._store, today)
+    def show_counts(self, counts: DueCounts) -> None:
+        self.counts = counts
         words = []
         if counts.today:
             words.append(f"{counts.today} due today")
@@ -176,7 +186,6 @@ class ReminderController(QObject):
                 if tabs.tabText(index).split(" (")[0] == "Tasks":
                     total = counts.total
                     tabs.setTabText(index, f"Tasks ({total})" if total else "Tasks")
-        return counts
 
     def _tabs(self) -> QTabWidget | None:
         central = self._window.centralWidget()
