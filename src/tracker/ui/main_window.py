@@ -223,6 +223,8 @@ class MainWindow(QMainWindow):
 
     def _forget_first_paint(self, _kinds: frozenset[Kind]) -> None:
         self._painted = None  # stale now: a view built from here on reads the database
+        if not self.tabs.is_built("applications"):
+            self.tabs.view("applications")  # the count in the status bar comes from it
 
     def _make_board(self) -> QWidget:
         from tracker.ui.board.view import BoardView
