@@ -30,6 +30,7 @@ def start_reminders(window, *args, **kwargs):
             "visible": window.isVisible(),
             "minimized": window.isMinimized(),
             "examined": ran.report.examined,
+            "icon": not app.windowIcon().isNull(),  # set once the window was up
         }), flush=True)
         app.quit()  # as the tray's Quit or a logout would
 
@@ -61,5 +62,6 @@ def test_without_a_tray_background_starts_minimised_and_quits_cleanly(tmp_path: 
         "visible": True,
         "minimized": True,
         "examined": 0,  # wishlist applications owe nothing, but the rules ran
+        "icon": True,
     }
     assert "Traceback" not in result.stderr

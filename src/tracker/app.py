@@ -194,12 +194,10 @@ def _run_window(
     guard: InstanceGuard | None = None,
     background: bool = False,
 ) -> int:
-    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     _keep_settings_in(paths)
 
-    from tracker.assets import resource
     from tracker.startup.first_paint import read_first_paint
     from tracker.ui.crash import install_excepthook
     from tracker.ui.events import DataEvents
@@ -211,7 +209,6 @@ def _run_window(
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("job-tracker")
-    app.setWindowIcon(QIcon(str(resource("icons", "job-tracker.svg"))))
     install_excepthook(paths.log_file)
     from PySide6.QtCore import QTimer
 
@@ -262,6 +259,8 @@ def _run_window(
         _finish_in_background(app, window, warmup, start_reminders, hidden)
     else:
         _when_ready(window, hidden, start_reminders)
+    # The SVG icon loads Qt's SVG plugin (~5 ms): after the first paint, unseen that soon.
+    _when_ready(window, hidden, lambda: _set_icon(app))
     if guard is not None:  # QtNetwork's import waits until the window is up
         _when_ready(window, hidden, lambda: guard.listen(lambda: _bring_to_front(window)))
     try:
@@ -292,6 +291,14 @@ def _share_python_with_threads() -> None:
 
     sys.setswitchinterval(0.001)
     gc.freeze()
+
+
+def _set_icon(app: QApplication) -> None:
+    from PySide6.QtGui import QIcon
+
+    from tracker.assets import resource
+
+    app.setWindowIcon(QIcon(str(resource("icons", "job-tracker.svg"))))
 
 
 def _has_tray() -> bool:
