@@ -23,6 +23,8 @@ PREFIX = "tracker-"
 SUFFIX = ".db"
 STAMP = "%Y%m%d-%H%M%S"
 PRIVATE_FILE = 0o600
+FOLDER = "backups"  # in the data folder, beside the database
+BEFORE_UPGRADE = "before-upgrade"  # the reason of the copy taken before a schema upgrade
 
 
 class BackupError(Exception):
@@ -51,6 +53,11 @@ class Thinning:
     daily_days: int = 14
     weekly_weeks: int = 8
     monthly_months: int = 12
+
+
+def backups_folder(database: Path) -> Path:
+    """Where the backups of *database* are kept: backups/ beside it."""
+    return database.parent / FOLDER
 
 
 def _check(connection: sqlite3.Connection) -> str | None:
@@ -153,9 +160,14 @@ def list_backups(folder: Path) -> list[Backup]:
 def to_thin(
     backups: Sequence[Backup], now: datetime, policy: Thinning = Thinning()
 ) -> list[Backup]:
-    """The backups the policy no longer keeps (the newest of each day/week/month stays)."""
+    """The backups the policy no longer keeps (the newest of each day/week/month stays).
+
+    The newest copy from before an upgrade is always kept: it is the only one in the older
+    layout, the way back should an upgrade turn out wrong weeks later.
+    """
     newest_first = sorted(backups, key=lambda b: b.taken_at, reverse=True)
     keep = {b.path for b in newest_first[: policy.last]}
+    keep.update([b.path for b in newest_first if b.reason == BEFORE_UPGRADE][:1])
     today = now.astimezone(UTC).date()
 
     def keep_newest_per(period: Iterable[Backup], key: Callable[[date], Hashable]) -> None:

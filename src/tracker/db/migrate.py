@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
@@ -21,7 +20,6 @@ from tracker.db.fileinfo import (
     StartupError,
     inspect_file,
     quick_check,
-    read_only_uri,
 )
 
 __all__ = ["OpenedDatabase", "StartupError", "open_database"]
@@ -32,7 +30,7 @@ class OpenedDatabase:
     engine: Engine
     path: Path
     created: bool
-    backup: Path | None  # the copy taken before an upgrade, if one was needed
+    backup: Path | None  # the copy taken before an upgrade (in backups/), if one was needed
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -75,21 +73,22 @@ def check_existing(path: Path) -> FileState:
     return state
 
 
-def backup_copy(path: Path, label: str) -> Path:
-    """Copy the database next to itself with SQLite's online backup (safe with WAL)."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.before-{label}-{stamp}")
-    source = sqlite3.connect(read_only_uri(path), uri=True)
+def backup_before_upgrade(path: Path) -> Path:
+    """A verified copy in the data folder's backups/, like every other backup (0600, listed
+    in Restore, thinned); raises StartupError, changing nothing, when none can be made.
+    """
+    from tracker.db.backups import BEFORE_UPGRADE, BackupError, backups_folder, take_backup
+
     try:
-        target.touch(mode=0o600, exist_ok=False)
-        dest = sqlite3.connect(target)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
-    return target
+        return take_backup(path, backups_folder(path), reason=BEFORE_UPGRADE).path
+    except (BackupError, OSError) as exc:
+        raise StartupError(
+            "The database could not be copied before its upgrade",
+            f"This version of Job Tracker needs to bring {path} up to date, and it always keeps "
+            f"a checked copy first. The copy could not be made ({exc}), so nothing was changed. "
+            "Free some space on the disk (or make the data folder writable to you), then start "
+            "the app again.",
+        ) from exc
 
 
 def open_database(path: Path) -> OpenedDatabase:
@@ -110,7 +109,7 @@ def open_database(path: Path) -> OpenedDatabase:
     head = head_revision()
     backup = None
     if revision != head:
-        backup = backup_copy(path, f"upgrade-from-{revision or 'empty'}")
+        backup = backup_before_upgrade(path)
     engine = make_sqlite_engine(path)
     if revision != head:
         with engine.begin() as conn:
