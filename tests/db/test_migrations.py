@@ -524,7 +524,7 @@ def test_an_old_copy_beside_the_file_is_left_alone_by_an_upgrade(db_path: Path) 
 
 
 def test_no_upgrade_without_its_copy(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tracker.db import backups
+    from tracker.db import migrate
 
     make_at_revision(db_path, "0001")
     before = db_path.read_bytes()
@@ -532,7 +532,7 @@ def test_no_upgrade_without_its_copy(db_path: Path, monkeypatch: pytest.MonkeyPa
     def disk_full(*_args: object, **_kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(backups, "take_backup", disk_full)
+    monkeypatch.setattr(migrate, "take_backup", disk_full)
     with pytest.raises(StartupError, match="could not be copied before its upgrade") as caught:
         open_database(db_path)
     assert "No space left on device" in caught.value.message

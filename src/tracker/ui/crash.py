@@ -101,11 +101,17 @@ def _display_possible() -> bool:
     return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
-def show_startup_error(title: str, message: str) -> None:
-    """Tell the person why the app cannot start (the caller has already printed it)."""
+def dialog_app_ready() -> bool:
+    """Make the application object if there is none and a screen to show on; whether a
+    dialog can be shown now (start-up asks before its window exists)."""
     if QApplication.instance() is None:
         if not _display_possible():
-            return
+            return False
         QApplication(sys.argv[:1])
-    if can_show_dialogs():
+    return can_show_dialogs()
+
+
+def show_startup_error(title: str, message: str) -> None:
+    """Tell the person why the app cannot start (the caller has already printed it)."""
+    if dialog_app_ready():
         QMessageBox.critical(None, title, message)

@@ -1,0 +1,80 @@
+"""What an error from SQLite or the operating system means for the person using the app.
+
+Standard library only: start-up, the write helper and the crash dialog all ask the same
+question ("is this a full disk, a file another program holds, a damaged file?") and must not
+import SQLAlchemy to answer it. SQLAlchemy's errors carry SQLite's own as `.orig`.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from enum import StrEnum
+
+
+class Problem(StrEnum):
+    DISK_FULL = "disk full"
+    LOCKED = "locked"  # another program (or another connection) holds the file
+    DAMAGED = "damaged"
+    ACCESS = "access"  # permissions or ownership keep us from reading or writing
+
+
+# SQLite's primary result codes (the low byte of an extended code).
+_CODES = {
+    sqlite3.SQLITE_FULL: Problem.DISK_FULL,
+    sqlite3.SQLITE_BUSY: Problem.LOCKED,
+    sqlite3.SQLITE_LOCKED: Problem.LOCKED,
+    sqlite3.SQLITE_CORRUPT: Problem.DAMAGED,
+    sqlite3.SQLITE_NOTADB: Problem.DAMAGED,
+    sqlite3.SQLITE_PERM: Problem.ACCESS,
+    sqlite3.SQLITE_READONLY: Problem.ACCESS,
+    sqlite3.SQLITE_CANTOPEN: Problem.ACCESS,
+}
+# The same, by SQLite's message, for an error that lost its code on the way.
+_MESSAGES = {
+    "database or disk is full": Problem.DISK_FULL,
+    "database is locked": Problem.LOCKED,
+    "database table is locked": Problem.LOCKED,
+    "database disk image is malformed": Problem.DAMAGED,
+    "file is not a database": Problem.DAMAGED,
+    "attempt to write a readonly database": Problem.ACCESS,
+    "unable to open database file": Problem.ACCESS,
+}
+_ERRNOS = {
+    errno.ENOSPC: Problem.DISK_FULL,
+    errno.EDQUOT: Problem.DISK_FULL,
+    errno.EACCES: Problem.ACCESS,
+    errno.EPERM: Problem.ACCESS,
+    errno.EROFS: Problem.ACCESS,
+}
+
+
+def _own_problem(error: BaseException) -> Problem | None:
+    if isinstance(error, sqlite3.Error):
+        code = getattr(error, "sqlite_errorcode", None)
+        if isinstance(code, int) and (code & 0xFF) in _CODES:
+            return _CODES[code & 0xFF]
+        text = str(error)
+        return next((p for m, p in _MESSAGES.items() if m in text), None)
+    if isinstance(error, OSError) and error.errno is not None:
+        return _ERRNOS.get(error.errno)
+    return None
+
+
+def problem_of(error: BaseException) -> Problem | None:
+    """The problem behind *error* (or what it wraps), None when it is none of these."""
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [error]
+    while todo:
+        current = todo.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        found = _own_problem(current)
+        if found is not None:
+            return found
+        orig = getattr(current, "orig", None)  # SQLAlchemy's DBAPIError
+        todo += [current.__context__, current.__cause__]
+        if isinstance(orig, BaseException):
+            todo.append(orig)
+    return None

@@ -1,0 +1,132 @@
+"""What an error means for the person: real SQLite errors, classified without SQLAlchemy."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
+
+from tracker.db.access import FileAccess, access_problem
+from tracker.db.problems import Problem, problem_of
+from tracker.domain.store import Store
+
+
+def test_a_write_past_the_space_left_is_a_full_disk(store: Store) -> None:
+    # max_page_count makes SQLite meet the end of its space as it would on a full disk.
+    with store.engine.connect() as conn:
+        conn.execute(text("CREATE TABLE filler (x)"))
+        conn.commit()
+        conn.execute(text("PRAGMA max_page_count = 1"))
+        with pytest.raises(OperationalError) as caught:
+            conn.execute(text("INSERT INTO filler VALUES (zeroblob(100000))"))
+    assert "database or disk is full" in str(caught.value)
+    assert problem_of(caught.value) is Problem.DISK_FULL
+
+
+def test_a_file_another_program_holds_is_locked(db_path: Path) -> None:
+    holder = sqlite3.connect(db_path)
+    holder.execute("CREATE TABLE t (x)")
+    holder.commit()
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        other = sqlite3.connect(db_path, timeout=0)
+        with pytest.raises(sqlite3.OperationalError) as caught:
+            other.execute("INSERT INTO t VALUES (1)")
+        other.close()
+    finally:
+        holder.rollback()
+        holder.close()
+    assert problem_of(caught.value) is Problem.LOCKED
+
+
+def test_a_file_that_is_not_a_database_is_damaged(db_path: Path) -> None:
+    db_path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)
+    connection = sqlite3.connect(db_path)
+    with pytest.raises(sqlite3.DatabaseError) as caught:
+        connection.execute("SELECT * FROM sqlite_master").fetchall()
+    connection.close()
+    assert problem_of(caught.value) is Problem.DAMAGED
+
+
+def test_wrapped_and_operating_system_errors() -> None:
+    def wrapped(error: BaseException) -> BaseException:
+        try:
+            raise RuntimeError("while saving") from error
+        except RuntimeError as outer:
+            return outer
+
+    assert problem_of(wrapped(OSError(errno.ENOSPC, "No space left on device"))) is (
+        Problem.DISK_FULL
+    )
+    assert problem_of(OSError(errno.EACCES, "Permission denied")) is Problem.ACCESS
+    assert problem_of(sqlite3.OperationalError("database is locked")) is Problem.LOCKED
+    assert problem_of(ValueError("Invalid IPv6 URL")) is None
+
+
+ME, SOMEONE = 1000, 0
+
+
+def test_a_file_of_another_user_is_named_with_the_command_that_gives_it_back() -> None:
+    files = [
+        FileAccess(Path("/home/sam/data/tracker.db"), ME, readable=True, writable=True),
+        FileAccess(Path("/home/sam/data/tracker.db-wal"), SOMEONE, readable=True, writable=False),
+    ]
+    title, message = access_problem(files, ME) or ("", "")
+    assert title == "Your data belongs to another user"
+    assert "/home/sam/data/tracker.db-wal belongs to another user account" in message
+    assert "sudo chown" in message
+    assert "/home/sam/data/tracker.db-wal`" in message
+    assert "Nothing was changed" in message
+
+
+def test_a_file_of_ours_we_may_not_read_says_chmod() -> None:
+    files = [FileAccess(Path("/data/my jobs/tracker.db"), ME, readable=False, writable=False)]
+    title, message = access_problem(files, ME) or ("", "")
+    assert title == "Your data file cannot be opened"
+    assert "chmod u+rw '/data/my jobs/tracker.db'" in message
+    assert "read or change" in message
+
+
+def test_files_we_may_read_and_write_are_fine() -> None:
+    files = [FileAccess(Path("/data/tracker.db"), SOMEONE, readable=True, writable=True)]
+    assert access_problem(files, ME) is None
+
+
+def test_start_up_names_a_side_file_left_by_sudo(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tracker.db import access
+    from tracker.db.fileinfo import StartupError, inspect_file
+    from tracker.db.migrate import open_database
+
+    open_database(db_path).engine.dispose()
+    wal = db_path.with_name("tracker.db-wal")
+    wal.write_bytes(b"")
+    before = db_path.read_bytes()
+    # Root may write anything; stand in for a person whose -wal root now owns.
+    monkeypatch.setattr(access, "may", lambda path, mode: path != wal or mode == os.R_OK)
+    monkeypatch.setattr(access, "current_user", lambda: 1000)
+    with pytest.raises(StartupError) as caught:
+        inspect_file(db_path)
+    assert caught.value.problem is Problem.ACCESS
+    assert caught.value.title == "Your data belongs to another user"
+    assert f"{wal} belongs to another user account on this computer (root)" in (
+        caught.value.message
+    )
+    assert db_path.read_bytes() == before
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may read and write any file")
+def test_a_file_we_may_not_read_is_named(db_path: Path) -> None:
+    from tracker.db.fileinfo import StartupError, inspect_file
+    from tracker.db.migrate import open_database
+
+    open_database(db_path).engine.dispose()
+    db_path.chmod(0)
+    with pytest.raises(StartupError, match="Your data file cannot be opened"):
+        inspect_file(db_path)
