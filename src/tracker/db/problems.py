@@ -73,8 +73,26 @@ def problem_of(error: BaseException) -> Problem | None:
         found = _own_problem(current)
         if found is not None:
             return found
-        orig = getattr(current, "orig", None)  # SQLAlchemy's DBAPIError
-        todo += [current.__context__, current.__cause__]
-        if isinstance(orig, BaseException):
-            todo.append(orig)
+        # SQLAlchemy's DBAPIError keeps SQLite's as .orig; `raise ... from` keeps __cause__.
+        # Not __context__: an error raised while handling a full disk is not a full disk.
+        orig = getattr(current, "orig", None)
+        todo += [current.__cause__, orig if isinstance(orig, BaseException) else None]
+    return None
+
+
+def while_running(problem: Problem | None) -> tuple[str, str] | None:
+    """A title and plain words for a problem met while the app runs, None for other errors."""
+    if problem is Problem.DISK_FULL:
+        return (
+            "The disk is full",
+            "The disk is full; nothing up to your last save was lost. This change was not "
+            "saved: free some space on the disk, then try again.",
+        )
+    if problem is Problem.LOCKED:
+        return (
+            "Another program is using your data",
+            "Another program is using your data file right now (perhaps a database browser, "
+            "or a sync or backup tool), so this change was not saved yet. Nothing you saved "
+            "before is affected. Close that program or wait a moment, then try again.",
+        )
     return None
