@@ -130,3 +130,52 @@ def test_a_file_we_may_not_read_is_named(db_path: Path) -> None:
     db_path.chmod(0)
     with pytest.raises(StartupError, match="Your data file cannot be opened"):
         inspect_file(db_path)
+
+
+def test_an_upgrade_blocked_by_another_program_says_so(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.db.test_migrations import make_at_revision, sqlite_revision
+    from tracker.db import engine
+    from tracker.db.fileinfo import StartupError
+    from tracker.db.migrate import open_database
+
+    make_at_revision(db_path, "0001")
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another program, in the middle of its own changes
+    try:
+        with pytest.raises(StartupError) as caught:
+            open_database(db_path)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert caught.value.problem is Problem.LOCKED
+    assert caught.value.title == "Another program is using your data"
+    assert sqlite_revision(db_path) == "0001"  # nothing upgraded
+    opened = open_database(db_path)  # once it lets go, the upgrade simply runs
+    opened.engine.dispose()
+    assert sqlite_revision(db_path) != "0001"
+
+
+def test_a_first_start_on_a_full_disk_leaves_nothing_half_made(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tracker.db import migrate
+    from tracker.db.fileinfo import StartupError
+
+    real_upgrade = migrate.upgrade
+
+    def no_room(connection, revision: str = "head") -> None:  # type: ignore[no-untyped-def]
+        connection.exec_driver_sql("PRAGMA max_page_count = 2")  # the disk fills up …
+        real_upgrade(connection, revision)
+
+    monkeypatch.setattr(migrate, "upgrade", no_room)
+    with pytest.raises(StartupError) as caught:
+        migrate.open_database(db_path)
+    assert caught.value.problem is Problem.DISK_FULL
+    assert caught.value.title == "The disk is full"
+    assert sorted(p.name for p in db_path.parent.iterdir()) == []  # its space given back
+    monkeypatch.setattr(migrate, "upgrade", real_upgrade)
+    migrate.open_database(db_path).engine.dispose()  # space again: the next start works
+    assert db_path.exists()
