@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sqlite3
@@ -179,3 +180,54 @@ def test_a_first_start_on_a_full_disk_leaves_nothing_half_made(
     monkeypatch.setattr(migrate, "upgrade", real_upgrade)
     migrate.open_database(db_path).engine.dispose()  # space again: the next start works
     assert db_path.exists()
+
+
+def test_an_shm_file_that_cannot_grow_is_a_full_disk() -> None:
+    error = sqlite3.OperationalError("disk I/O error")
+    error.sqlite_errorcode = 4874  # type: ignore[attr-defined]  # SQLITE_IOERR_SHMSIZE
+    assert problem_of(error) is Problem.DISK_FULL
+    error.sqlite_errorcode = 778  # type: ignore[attr-defined]  # SQLITE_IOERR_WRITE
+    assert problem_of(error) is Problem.DISK
+
+
+def test_a_disk_error_on_a_nearly_full_disk_is_said_as_a_full_disk(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+    from collections import namedtuple
+
+    from tracker.db.fileinfo import unreadable
+
+    usage = namedtuple("usage", "total used free")
+    error = sqlite3.OperationalError("disk I/O error")
+    monkeypatch.setattr(shutil, "disk_usage", lambda _path: usage(10**9, 10**9 - 8192, 8192))
+    assert unreadable(db_path, error).problem is Problem.DISK_FULL
+    monkeypatch.setattr(shutil, "disk_usage", lambda _path: usage(10**9, 0, 10**9))
+    plenty = unreadable(db_path, error)
+    assert plenty.problem is Problem.DISK
+    assert plenty.title == "The disk could not be read"
+
+
+def test_a_log_on_a_full_disk_says_so_once_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import logging
+
+    from tracker.paths import PrivateLogHandler
+
+    if not Path("/dev/full").exists():
+        pytest.skip("this system has no /dev/full")
+    handler = PrivateLogHandler(tmp_path / "job-tracker.log", delay=True)
+    full = open("/dev/full", "w", encoding="utf-8")  # noqa: SIM115 (closed below)
+    handler.stream = full
+    record = logging.LogRecord("tracker", logging.ERROR, __file__, 1, "saved %s", ("x",), None)
+    try:
+        handler.emit(record)
+        handler.emit(record)
+    finally:
+        handler.stream = None  # type: ignore[assignment]
+        with contextlib.suppress(OSError):  # what it could not write is still buffered
+            full.close()
+    err = capsys.readouterr().err
+    assert err.count("cannot be written") == 1
+    assert "Traceback" not in err

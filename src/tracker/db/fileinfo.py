@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from functools import cache
@@ -111,6 +112,16 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
 def unreadable(path: Path, error: BaseException) -> StartupError:
     """The start-up message for an SQLite error met while reading *path*."""
     problem = problem_of(error)
+    if problem is Problem.DISK and _little_space(path):
+        problem = Problem.DISK_FULL  # what an I/O error on a nearly full disk means
+    if problem is Problem.DISK:
+        return StartupError(
+            "The disk could not be read",
+            f"The disk holding {path} could not be read or written just now ({error}). "
+            "Nothing was changed. If it is a removable or network disk, check that it is "
+            "connected, then try again.",
+            Problem.DISK,
+        )
     if problem is Problem.LOCKED:
         return StartupError(
             "Another program is using your data",
@@ -145,6 +156,13 @@ def unreadable(path: Path, error: BaseException) -> StartupError:
         + restore_advice(path),
         problem,
     )
+
+
+def _little_space(path: Path, below: int = 4 * 1024 * 1024) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < below
+    except OSError:
+        return False
 
 
 def access_check(path: Path) -> tuple[str, str] | None:

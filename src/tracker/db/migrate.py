@@ -110,7 +110,7 @@ def open_database(path: Path) -> OpenedDatabase:
     try:
         return _open_checked(path, state)
     except (DBAPIError, sqlite3.Error, OSError) as exc:
-        if problem_of(exc) in (Problem.LOCKED, Problem.DISK_FULL, Problem.ACCESS):
+        if problem_of(exc) in (Problem.LOCKED, Problem.DISK_FULL, Problem.ACCESS, Problem.DISK):
             raise unreadable(path, exc) from exc
         raise
 

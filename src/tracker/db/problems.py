@@ -17,6 +17,7 @@ class Problem(StrEnum):
     LOCKED = "locked"  # another program (or another connection) holds the file
     DAMAGED = "damaged"
     ACCESS = "access"  # permissions or ownership keep us from reading or writing
+    DISK = "disk"  # the disk could not read or write (SQLITE_IOERR): often full, or failing
 
 
 # SQLite's primary result codes (the low byte of an extended code).
@@ -29,6 +30,11 @@ _CODES = {
     sqlite3.SQLITE_PERM: Problem.ACCESS,
     sqlite3.SQLITE_READONLY: Problem.ACCESS,
     sqlite3.SQLITE_CANTOPEN: Problem.ACCESS,
+    sqlite3.SQLITE_IOERR: Problem.DISK,
+}
+# Extended codes that say more than their primary one.
+_EXTENDED = {
+    4874: Problem.DISK_FULL,  # SQLITE_IOERR_SHMSIZE: the -shm file could not grow
 }
 # The same, by SQLite's message, for an error that lost its code on the way.
 _MESSAGES = {
@@ -39,6 +45,7 @@ _MESSAGES = {
     "file is not a database": Problem.DAMAGED,
     "attempt to write a readonly database": Problem.ACCESS,
     "unable to open database file": Problem.ACCESS,
+    "disk I/O error": Problem.DISK,
 }
 _ERRNOS = {
     errno.ENOSPC: Problem.DISK_FULL,
@@ -52,8 +59,8 @@ _ERRNOS = {
 def _own_problem(error: BaseException) -> Problem | None:
     if isinstance(error, sqlite3.Error):
         code = getattr(error, "sqlite_errorcode", None)
-        if isinstance(code, int) and (code & 0xFF) in _CODES:
-            return _CODES[code & 0xFF]
+        if isinstance(code, int) and (code in _EXTENDED or (code & 0xFF) in _CODES):
+            return _EXTENDED.get(code) or _CODES[code & 0xFF]
         text = str(error)
         return next((p for m, p in _MESSAGES.items() if m in text), None)
     if isinstance(error, OSError) and error.errno is not None:
@@ -87,6 +94,14 @@ def while_running(problem: Problem | None) -> tuple[str, str] | None:
             "The disk is full",
             "The disk is full; nothing up to your last save was lost. This change was not "
             "saved: free some space on the disk, then try again.",
+        )
+    if problem is Problem.DISK:
+        return (
+            "The disk could not be written",
+            "The disk could not read or write your data just now, so this change was not "
+            "saved. Nothing you saved before is affected. If the disk is full, free some "
+            "space; if it is a removable or network disk, check that it is connected. Then "
+            "try again.",
         )
     if problem is Problem.LOCKED:
         return (

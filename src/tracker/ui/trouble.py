@@ -143,6 +143,6 @@ def resolve(error: StartupError, database: Path, parent: QWidget | None = None) 
         return None  # no screen to ask on: the message on stderr, as before
     if error.problem is Problem.DAMAGED:
         return offer_restore(database, parent)
-    if error.problem in (Problem.LOCKED, Problem.DISK_FULL):
+    if error.problem in (Problem.LOCKED, Problem.DISK_FULL, Problem.DISK):
         return offer_retry(error, parent)
     return None
