@@ -104,6 +104,26 @@ def kill_writer(rounds: int, rng: random.Random, base: Path) -> Tally:
     return tally
 
 
+def time_to_window(data: Path, demo: bool) -> float:
+    """Seconds from launch to the window shown, for one start like the ones to be killed."""
+    began = time.monotonic()
+    process = subprocess.Popen(
+        [*APP, "--data-dir", str(data), *(["--demo"] if demo else [])],
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    log = data / "logs" / "job-tracker.log"
+    while not (log.exists() and "Window shown" in log.read_text(errors="replace")):
+        time.sleep(0.02)
+        if time.monotonic() - began > 60:
+            break
+    took = time.monotonic() - began
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=60)
+    return took
+
+
 def moment(data: Path, demo: bool) -> str:
     """How far the start had got when it was killed."""
     import sqlite3
@@ -131,6 +151,13 @@ def kill_app(rounds: int, rng: random.Random, base: Path, *, demo: bool) -> Tall
 
     tally = Tally()
     started = time.monotonic()
+    kind = "demo" if demo else "first"
+    if not rounds:
+        return tally
+    timed = sorted(time_to_window(base / f"{kind}-timed-{n}", demo) for n in range(3))
+    span = timed[1]  # the median start: kills land all through one, a few just after
+    took = ", ".join(f"{t:.1f}" for t in timed)
+    tally.notes.append(f"kills spread over {span:.1f} s (3 starts took {took} s)")
     for number in range(rounds):
         data = base / f"{'demo' if demo else 'first'}-{number}"
         process = subprocess.Popen(
@@ -139,7 +166,7 @@ def kill_app(rounds: int, rng: random.Random, base: Path, *, demo: bool) -> Tall
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        time.sleep(rng.uniform(0.0, 5.0 if demo else 4.5))  # a start takes about 4 s here
+        time.sleep(rng.uniform(0.0, span))
         process.send_signal(signal.SIGKILL)
         process.wait()
         tally.kills += 1
