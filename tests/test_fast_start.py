@@ -65,9 +65,9 @@ sys.exit(main(sys.argv[2:]))
 """
 
 
-def run_driver(mode: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+def run_driver(mode: str, data_dir: Path, driver: str = DRIVER) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-c", DRIVER, mode, "--data-dir", str(data_dir)],
+        [sys.executable, "-c", driver, mode, "--data-dir", str(data_dir)],
         capture_output=True,
         text=True,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
@@ -84,13 +84,11 @@ def test_the_window_paints_before_sqlalchemy_alembic_or_the_domain_load(tmp_path
     assert report == {"loaded": [], "rows": 3, "visible": True}
 
 
-def test_a_damage_found_after_the_first_paint_still_exits_2_with_its_message(
-    tmp_path: Path,
-) -> None:
+def damage_unpainted_pages(path: Path) -> bytes:
+    """Damage pages the first paint never reads (the contacts): found by the later check."""
     import sqlite3
 
-    path = make_database(tmp_path / "data", applications=30)
-    with sqlite3.connect(path) as conn:  # pages the first paint never reads: the contacts
+    with sqlite3.connect(path) as conn:
         conn.executemany(
             "INSERT INTO contacts (name, notes, in_network, created_at) VALUES (?, ?, 0, ?)",
             [(f"Person {i}", "x" * 3000, "2026-01-01 00:00:00") for i in range(40)],
@@ -102,6 +100,14 @@ def test_a_damage_found_after_the_first_paint_still_exits_2_with_its_message(
     damaged = max(pages) - 1  # a leaf in the middle of the contacts table
     data[damaged * page_size + 8 : damaged * page_size + 900] = b"\xff" * 892
     path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+def test_a_damage_found_after_the_first_paint_still_exits_2_with_its_message(
+    tmp_path: Path,
+) -> None:
+    path = make_database(tmp_path / "data", applications=30)
+    data = damage_unpainted_pages(path)
 
     result = run_driver("damaged", path.parent)
     assert result.returncode == 2, result.stderr

@@ -17,8 +17,9 @@ from tracker import APP_NAME, __version__
 from tracker.paths import DATA_DIR_ENV, AppPaths
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
+    from tracker.db.fileinfo import StartupError
     from tracker.domain.store import Store
     from tracker.startup.warmup import Warmup
     from tracker.ui.instance import InstanceGuard
@@ -28,6 +29,7 @@ log = logging.getLogger("tracker")
 
 EXIT_STARTUP_FAILED = 2
 EXIT_DEMO_REFUSED = 3
+START_AGAIN = 1001  # inside the app only: a backup was restored, or the person asked to retry
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -81,14 +83,26 @@ def _setup_logging(paths: AppPaths) -> None:
     )
 
 
-def _fail(title: str, message: str) -> int:
+def _fail(title: str, message: str, *, dialog: bool = True) -> int:
     """Say what went wrong on stderr and in a dialog, then exit without touching the data."""
     print(f"{APP_NAME}: {title}\n{message}", file=sys.stderr)
     log.error("%s: %s", title, message, extra={"printed": True})
-    from tracker.ui.crash import show_startup_error
+    if dialog:
+        from tracker.ui.crash import show_startup_error
 
-    show_startup_error(title, message)
+        show_startup_error(title, message)
     return EXIT_STARTUP_FAILED
+
+
+def _resolve(error: StartupError, paths: AppPaths, parent: QWidget | None = None) -> int:
+    """START_AGAIN once a dialog resolved *error* (a backup restored, a retry), else the
+    start-up exit code after saying what went wrong."""
+    from tracker.ui.trouble import Outcome, resolve
+
+    outcome = resolve(error, paths.database, parent)
+    if outcome is Outcome.AGAIN:
+        return START_AGAIN
+    return _fail(error.title, error.message, dialog=outcome is None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -119,35 +133,52 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not guard.acquire():
             return _already_running(guard, paths)
 
+    try:
+        return _start(args, paths, guard)
+    finally:
+        if guard is not None:
+            guard.release()
+
+
+def _start(args: argparse.Namespace, paths: AppPaths, guard: InstanceGuard | None) -> int:
+    """Open the data and run the window; again after a dialog resolved a start-up problem."""
     from tracker.db.fileinfo import StartupError, inspect_file
 
-    try:
-        state = inspect_file(paths.database)
-        if args.demo or not state.current:
-            store, warmup = _open_and_upgrade(paths), None
-        else:
-            # The common case: our schema already. Check and import beside the first paint.
-            from tracker.domain.store import Store
-            from tracker.startup.warmup import Warmup
-
-            warmup = Warmup(paths.database).start()
-            store = Store(connect=warmup.engine)
-    except StartupError as exc:
-        return _fail(exc.title, exc.message)
-
-    if args.demo:
-        from tracker.domain.demo import DemoRefused, load_demo
-
+    demo = args.demo
+    while True:
         try:
-            count = load_demo(store)
-        except DemoRefused as exc:
-            print(f"{APP_NAME}: {exc}", file=sys.stderr)
-            return EXIT_DEMO_REFUSED
-        log.info("Added the demo pipeline (%d applications)", count)
+            state = inspect_file(paths.database)
+            if demo or not state.current:
+                store, warmup = _open_and_upgrade(paths), None
+            else:
+                # The common case: our schema already. Check and import beside the first paint.
+                from tracker.domain.store import Store
+                from tracker.startup.warmup import Warmup
 
-    return _run_window(
-        store, warmup, paths, self_test=args.self_test, guard=guard, background=args.background
-    )
+                warmup = Warmup(paths.database).start()
+                store = Store(connect=warmup.engine)
+        except StartupError as exc:
+            code = _fail(exc.title, exc.message) if args.self_test else _resolve(exc, paths)
+            if code == START_AGAIN:
+                continue
+            return code
+
+        if demo:
+            from tracker.domain.demo import DemoRefused, load_demo
+
+            demo = False  # once, even if start-up goes round again
+            try:
+                count = load_demo(store)
+            except DemoRefused as exc:
+                print(f"{APP_NAME}: {exc}", file=sys.stderr)
+                return EXIT_DEMO_REFUSED
+            log.info("Added the demo pipeline (%d applications)", count)
+
+        code = _run_window(
+            store, warmup, paths, self_test=args.self_test, guard=guard, background=args.background
+        )
+        if code != START_AGAIN:
+            return code
 
 
 def _already_running(guard: InstanceGuard, paths: AppPaths) -> int:
@@ -233,10 +264,12 @@ def _run_window(
         )
     except sqlite3.DatabaseError as exc:
         # A damaged file can fail the first read before its check reports: say which.
-        return _finish_warmup(warmup) or _fail(
-            "The database cannot be read",
-            f"{paths.database} could not be read ({exc}). It has been left untouched.",
-        )
+        from tracker.db.fileinfo import unreadable
+
+        error = _warmup_error(warmup) or unreadable(paths.database, exc)
+        if self_test:
+            return _fail(error.title, error.message)
+        return _resolve(error, paths)
     hidden = background and not self_test and _has_tray()
     if hidden:
         log.info("Started in the tray")  # started at login: the tray's Open shows the window
@@ -256,15 +289,17 @@ def _run_window(
             window.showMinimized()  # no tray after all: something must show the app runs
 
     if warmup is not None:
-        _finish_in_background(app, window, warmup, start_reminders, hidden)
+        _finish_in_background(app, window, warmup, paths, start_reminders, hidden)
     else:
         _when_ready(window, hidden, start_reminders)
     # The SVG icon loads Qt's SVG plugin (~5 ms): after the first paint, unseen that soon.
     _when_ready(window, hidden, lambda: _set_icon(app))
     if guard is not None:  # QtNetwork's import waits until the window is up
         _when_ready(window, hidden, lambda: guard.listen(lambda: _bring_to_front(window)))
+    code = 0
     try:
-        return int(app.exec())
+        code = int(app.exec())
+        return code
     finally:
         if window.reminders is not None:
             window.reminders.stop()  # the rules' thread ends before the database closes
@@ -274,8 +309,10 @@ def _run_window(
             store.close()
         except Exception:
             log.warning("The database could not be checkpointed on quit", exc_info=True)
-        if guard is not None:
-            guard.release()
+        if code == START_AGAIN:  # the next round makes a new window
+            shown.remove(window)
+            window.hide()
+            window.deleteLater()
 
 
 def _share_python_with_threads() -> None:
@@ -333,11 +370,13 @@ def _finish_in_background(
     app: QApplication,
     window: MainWindow,
     warmup: Warmup,
+    paths: AppPaths,
     start_reminders: Callable[[], None],
     hidden: bool,
 ) -> None:
     """The window takes input at once; the warm-up's imports start once it has painted and
-    the event loop is idle, and a damaged file still ends the app with its message and code 2.
+    the event loop is idle. A damaged file found then is met as at start-up: the newest sound
+    backup offered over the window, else its message and code 2.
     """
     from PySide6.QtCore import Qt, QTimer
 
@@ -352,8 +391,7 @@ def _finish_in_background(
         handled = True
         if isinstance(error, StartupError):
             error.shown = True  # said once, here: the crash dialog leaves it alone
-            _fail(error.title, error.message)
-            app.exit(EXIT_STARTUP_FAILED)
+            app.exit(_resolve(error, paths, window))
         elif isinstance(error, BaseException):
             raise error  # to the crash dialog, like any unexpected error
         else:
@@ -368,15 +406,21 @@ def _finish_in_background(
 
 def _finish_warmup(warmup: Warmup | None) -> int:
     """0 once the background check and imports are done; the start-up exit code if not."""
+    error = _warmup_error(warmup)
+    return 0 if error is None else _fail(error.title, error.message)
+
+
+def _warmup_error(warmup: Warmup | None) -> StartupError | None:
+    """What the background check found, once it is done (None: all is well)."""
     if warmup is None:
-        return 0
+        return None
     from tracker.db.fileinfo import StartupError
 
     try:
         warmup.wait()
     except StartupError as exc:
-        return _fail(exc.title, exc.message)
-    return 0
+        return exc
+    return None
 
 
 def _report_self_test(app: QApplication, window: MainWindow, paths: AppPaths, store: Store) -> int:

@@ -6,6 +6,7 @@ import io
 import logging
 import os
 import stat
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,6 +80,20 @@ class PrivateLogHandler(logging.FileHandler):
     The file is opened without following a symbolic link, so a link planted in its place
     cannot send the log somewhere else (opening then fails with OSError).
     """
+
+    said_full = False  # a log that cannot be written is said once, not with a traceback
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        if not isinstance(sys.exc_info()[1], OSError):
+            super().handleError(record)
+            return
+        if not self.said_full:
+            self.said_full = True
+            print(
+                f"Job Tracker: the log {self.baseFilename} cannot be written "
+                f"({sys.exc_info()[1]}); the app goes on without it.",
+                file=sys.stderr,
+            )
 
     def _open(self) -> io.TextIOWrapper:
         flags = os.O_CREAT | os.O_APPEND | os.O_WRONLY | O_NOFOLLOW

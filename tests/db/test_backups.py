@@ -126,6 +126,22 @@ def test_thinning_keeps_the_newest_then_one_a_day_week_and_month(tmp_path: Path)
     assert len(list_backups(tmp_path)) == len(kept)
 
 
+def test_the_newest_copy_from_before_an_upgrade_outlives_the_thinning(tmp_path: Path) -> None:
+    def before_upgrade(moment: datetime) -> Backup:
+        path = tmp_path / f"tracker-{moment:%Y%m%d-%H%M%S}-before-upgrade.db"
+        path.write_bytes(b"x")
+        return Backup(path, moment, 1)
+
+    older = before_upgrade(NOW - timedelta(days=3, hours=2))
+    newest = before_upgrade(NOW - timedelta(days=3, hours=1))
+    # Eleven later backups that same day: the daily rule alone would keep only the last.
+    made = [older, newest] + [fake(tmp_path, NOW - timedelta(days=3, minutes=m)) for m in range(11)]
+    made += [fake(tmp_path, NOW - timedelta(minutes=m)) for m in range(10)]
+    gone = {b.path for b in to_thin(made, NOW)}
+    assert newest.path not in gone
+    assert older.path in gone  # an older upgrade's copy is thinned like any other
+
+
 def test_files_that_are_not_backups_are_left_alone(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine")
     (tmp_path / "tracker-notadate.db").write_bytes(b"x")

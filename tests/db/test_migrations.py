@@ -21,6 +21,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from tracker import paths
+from tracker.db.backups import list_backups
 from tracker.db.engine import make_sqlite_engine
 from tracker.db.migrate import (
     StartupError,
@@ -173,9 +174,12 @@ def test_every_revision_upgrades_to_head_with_a_backup(db_path: Path, revision: 
         return
     backup = opened.backup
     assert backup is not None
-    assert backup.parent == db_path.parent
-    assert backup.name.startswith(f"{db_path.name}.before-")
-    assert side_files(db_path) == {backup.name}
+    # With the other backups: listed in Restore, thinned, never beside the file.
+    assert backup.parent == db_path.parent / "backups"
+    assert backup.name.startswith("tracker-")
+    assert backup.name.endswith("-before-upgrade.db")
+    assert side_files(db_path) == {"backups"}
+    assert [b.path for b in list_backups(backup.parent)] == [backup]
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     check = read_only(backup)
     try:
@@ -370,7 +374,7 @@ def test_odd_folder_names_get_a_real_backup_and_upgrade(tmp_path: Path, folder_n
     assert sorted(p.name for p in tmp_path.iterdir()) == [folder_name]
     assert sqlite_revision(path) == head_revision()
     assert opened.backup is not None
-    assert opened.backup.parent == path.parent
+    assert opened.backup.parent == path.parent / "backups"
     assert opened.backup.stat().st_size > 0
     assert sqlite_revision(opened.backup) is None
 
@@ -507,3 +511,30 @@ def test_importing_creates_no_folders(tmp_path: Path) -> None:
     for name, folder in homes.items():
         assert list(folder.iterdir()) == [], name
     assert not (tmp_path / "home").exists()
+
+
+def test_an_old_copy_beside_the_file_is_left_alone_by_an_upgrade(db_path: Path) -> None:
+    make_at_revision(db_path, "0001")
+    old = db_path.with_name("tracker.db.before-upgrade-from-0001-20261127-101500")
+    old.write_bytes(b"a copy an older version made")
+    opened = open_database(db_path)
+    opened.engine.dispose()
+    assert old.read_bytes() == b"a copy an older version made"
+    assert side_files(db_path) == {"backups", old.name}
+
+
+def test_no_upgrade_without_its_copy(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tracker.db import migrate
+
+    make_at_revision(db_path, "0001")
+    before = db_path.read_bytes()
+
+    def disk_full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(migrate, "take_backup", disk_full)
+    with pytest.raises(StartupError, match="could not be copied before its upgrade") as caught:
+        open_database(db_path)
+    assert "No space left on device" in caught.value.message
+    assert db_path.read_bytes() == before
+    assert sqlite_revision(db_path) == "0001"

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -84,3 +86,52 @@ def test_hook_uses_the_app_log_handler_when_there_is_one(qapp, tmp_path, restore
         root.removeHandler(handler)
         handler.close()
     assert log_file.read_text(encoding="utf-8").count("RuntimeError: boom in a slot") == 1
+
+
+def test_a_log_on_a_full_disk_is_not_claimed_as_written(
+    qapp, monkeypatch, critical_calls, restore_excepthook
+):
+    full = Path("/dev/full")  # every write to it fails with ENOSPC, as on a full disk
+    if not full.exists():
+        pytest.skip("this system has no /dev/full")
+    handler = logging.FileHandler(full, encoding="utf-8")
+    root = logging.getLogger()
+    root.addHandler(handler)
+    monkeypatch.setattr(crash, "can_show_dialogs", lambda: True)
+    try:
+        crash.install_excepthook(full)
+        raise_through()
+    finally:
+        root.removeHandler(handler)
+        with contextlib.suppress(OSError):  # the refused record is still in its buffer
+            handler.close()
+    [(title, text)] = critical_calls
+    assert title == "Something went wrong"
+    assert "The details could not be written to the log file." in text
+    assert "were written" not in text
+
+
+def test_a_full_disk_reaching_the_hook_is_said_in_plain_words(
+    qapp, tmp_path, store, monkeypatch, critical_calls, restore_excepthook
+):
+    from sqlalchemy import text as sql
+
+    monkeypatch.setattr(crash, "can_show_dialogs", lambda: True)
+    crash.install_excepthook(tmp_path / "job-tracker.log")
+    with store.engine.connect() as conn:
+        conn.execute(sql("CREATE TABLE filler (x)"))
+        conn.commit()
+        conn.execute(sql("PRAGMA max_page_count = 1"))  # no room for one more page
+        try:
+            conn.execute(sql("INSERT INTO filler VALUES (zeroblob(100000))"))
+        except Exception:
+            sys.excepthook(*sys.exc_info())
+    assert critical_calls == [
+        (
+            "The disk is full",
+            "The disk is full; nothing up to your last save was lost. This change was not "
+            "saved: free some space on the disk, then try again.",
+        )
+    ]
+    logged = (tmp_path / "job-tracker.log").read_text(encoding="utf-8")
+    assert "database or disk is full" in logged

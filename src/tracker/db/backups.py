@@ -17,12 +17,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from tracker.db.fileinfo import read_only_uri
+from tracker.db.fileinfo import read_only_uri, structural
 
 PREFIX = "tracker-"
 SUFFIX = ".db"
 STAMP = "%Y%m%d-%H%M%S"
 PRIVATE_FILE = 0o600
+FOLDER = "backups"  # in the data folder, beside the database
+BEFORE_UPGRADE = "before-upgrade"  # the reason of the copy taken before a schema upgrade
 
 
 class BackupError(Exception):
@@ -53,11 +55,21 @@ class Thinning:
     monthly_months: int = 12
 
 
-def _check(connection: sqlite3.Connection) -> str | None:
-    """None when the database is sound; otherwise what SQLite found, in its words."""
-    rows = connection.execute("PRAGMA integrity_check").fetchall()
-    if [tuple(r) for r in rows] != [("ok",)]:
-        return "; ".join(str(r[0]) for r in rows[:5])
+def backups_folder(database: Path) -> Path:
+    """Where the backups of *database* are kept: backups/ beside it."""
+    return database.parent / FOLDER
+
+
+def _check(connection: sqlite3.Connection, *, values: bool = True) -> str | None:
+    """None when the database is sound; otherwise what SQLite found, in its words.
+
+    Without *values*, a value that breaks a column's rule is not a problem: a copy holds it
+    exactly as the original does, and one odd row must not stop every backup.
+    """
+    findings = [str(r[0]) for r in connection.execute("PRAGMA integrity_check")]
+    problems = [f for f in findings if f != "ok"] if values else structural(findings)
+    if problems:
+        return "; ".join(problems[:5])
     broken = connection.execute("PRAGMA foreign_key_check").fetchall()
     if broken:
         return f"{len(broken)} rows point at rows that do not exist"
@@ -112,7 +124,7 @@ def take_backup(
             copy = sqlite3.connect(partial)
             try:
                 source.backup(copy)
-                problem = _check(copy)
+                problem = _check(copy, values=False)
             finally:
                 copy.close()
         finally:
@@ -153,9 +165,14 @@ def list_backups(folder: Path) -> list[Backup]:
 def to_thin(
     backups: Sequence[Backup], now: datetime, policy: Thinning = Thinning()
 ) -> list[Backup]:
-    """The backups the policy no longer keeps (the newest of each day/week/month stays)."""
+    """The backups the policy no longer keeps (the newest of each day/week/month stays).
+
+    The newest copy from before an upgrade is always kept: it is the only one in the older
+    layout, the way back should an upgrade turn out wrong weeks later.
+    """
     newest_first = sorted(backups, key=lambda b: b.taken_at, reverse=True)
     keep = {b.path for b in newest_first[: policy.last]}
+    keep.update([b.path for b in newest_first if b.reason == BEFORE_UPGRADE][:1])
     today = now.astimezone(UTC).date()
 
     def keep_newest_per(period: Iterable[Backup], key: Callable[[date], Hashable]) -> None:
@@ -184,6 +201,14 @@ def thin(folder: Path, now: datetime, policy: Thinning = Thinning()) -> list[Pat
     return removed
 
 
+def newest_sound_backup(database: Path, *, look_at: int = 20) -> Backup | None:
+    """The newest backup of *database* that passes both checks now (of the newest few)."""
+    for backup in list_backups(backups_folder(database))[:look_at]:
+        if check_file(backup.path) is None:
+            return backup
+    return None
+
+
 def restore(backup: Path, database: Path, folder: Path, *, now: datetime | None = None) -> Path:
     """Put *backup*'s content into *database*; returns where what was there before is kept.
 
@@ -195,24 +220,15 @@ def restore(backup: Path, database: Path, folder: Path, *, now: datetime | None 
     problem = check_file(backup)
     if problem is not None:
         raise BackupError(f"{backup.name} did not pass its check ({problem}); nothing was changed.")
-    kept: Path
-    if database.exists():
-        try:
-            kept = take_backup(database, folder, reason="before-restore", now=now).path
-        except BackupError:
-            kept = set_aside(database, "damaged", now)
-    else:
-        kept = database
+    if not database.exists():
+        _copy_checked(backup, database)
+        return database
     try:
-        source = sqlite3.connect(read_only_uri(backup), uri=True)
-        try:
-            target = sqlite3.connect(database)
-            try:
-                source.backup(target)
-            finally:
-                target.close()
-        finally:
-            source.close()
+        kept = take_backup(database, folder, reason="before-restore", now=now).path
+    except BackupError:
+        return restore_damaged(backup, database, now=now)
+    try:
+        _copy_into(backup, database)
         os.chmod(database, PRIVATE_FILE)
     except sqlite3.Error as exc:
         raise BackupError(
@@ -221,10 +237,104 @@ def restore(backup: Path, database: Path, folder: Path, *, now: datetime | None 
     return kept
 
 
+def _copy_into(source_path: Path, target_path: Path, *, check: bool = False) -> str | None:
+    """Copy with SQLite's backup API; with *check*, what _check() finds on the copy."""
+    source = sqlite3.connect(read_only_uri(source_path), uri=True)
+    try:
+        target = sqlite3.connect(target_path)
+        try:
+            source.backup(target)
+            return _check(target) if check else None
+        finally:
+            target.close()  # the last connection: the copy's WAL is folded in and removed
+    finally:
+        source.close()
+
+
+def _checked_copy(backup: Path, database: Path) -> Path:
+    """A checked copy of *backup* under a temporary name beside *database*, to rename into
+    place: there is never a half-restored file under the database's name.
+    """
+    building = database.with_name(database.name + ".restoring")
+    for leftover in (building, Path(f"{building}-journal"), Path(f"{building}-wal")):
+        leftover.unlink(missing_ok=True)  # our own unfinished attempt
+    os.close(os.open(building, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE))
+    try:
+        problem = _copy_into(backup, building, check=True)
+        if problem is not None:
+            raise BackupError(f"The copy of {backup.name} did not pass its check ({problem}).")
+        make_durable(building)
+    except sqlite3.Error as exc:
+        building.unlink(missing_ok=True)
+        raise BackupError(f"{backup.name} could not be copied ({exc}).") from exc
+    except BaseException:
+        building.unlink(missing_ok=True)
+        raise
+    return building
+
+
+def _copy_checked(backup: Path, database: Path) -> None:
+    os.replace(_checked_copy(backup, database), database)
+
+
+def restore_damaged(backup: Path, database: Path, *, now: datetime | None = None) -> Path:
+    """Put *backup* in place of a damaged *database*; returns where the damaged file is kept.
+
+    The damaged file is kept whole under a new name beside it, with its -wal and -shm (never
+    deleted, never read from); a checked copy of the backup then takes its name. The copy is
+    made first and the damaged file is linked to its new name before the copy is renamed over
+    the old one, so whenever the app is cut off, the folder holds a database (old or new).
+    """
+    problem = check_file(backup)
+    if problem is not None:
+        raise BackupError(f"{backup.name} did not pass its check ({problem}); nothing was changed.")
+    building = _checked_copy(backup, database)
+    try:
+        aside = aside_name(database, "damaged", now)
+        for suffix in ("-wal", "-shm"):  # first: they must never meet the restored file
+            side = Path(f"{database}{suffix}")
+            if side.exists():
+                os.replace(side, Path(f"{aside}{suffix}"))
+        try:
+            os.link(database, aside)
+        except OSError:  # a file system without hard links: a rename, a moment with no file
+            os.replace(database, aside)
+        os.replace(building, database)
+    finally:
+        building.unlink(missing_ok=True)
+    make_durable(database.parent)
+    return aside
+
+
+def make_durable(path: Path) -> None:
+    """fsync a file, or a folder's list of names (folders only where the system allows)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return  # e.g. a folder on Windows
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def aside_name(database: Path, label: str, now: datetime | None = None) -> Path:
+    """The new name set_aside() and restore_damaged() give *database* now: label and time,
+    never a name in use."""
+    stamp = (now or datetime.now(UTC)).astimezone().strftime(STAMP)
+    first = database.with_name(f"{database.name}.{label}-{stamp}")
+    target, count = first, 1
+    while target.exists():  # twice in one second: never over an earlier one
+        count += 1
+        target = first.with_name(f"{first.name}-{count}")
+    return target
+
+
 def set_aside(database: Path, label: str, now: datetime | None = None) -> Path:
     """Move the database and its side files to new names beside it; the new main file."""
-    stamp = (now or datetime.now(UTC)).astimezone().strftime(STAMP)
-    target = database.with_name(f"{database.name}.{label}-{stamp}")
+    target = aside_name(database, label, now)
     for suffix in ("-wal", "-shm"):
         side = database.with_name(database.name + suffix)
         if side.exists():

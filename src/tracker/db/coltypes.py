@@ -3,7 +3,7 @@
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime
+from sqlalchemy import ColumnElement, DateTime, String, type_coerce
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
@@ -36,3 +36,9 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def as_stored(column: Any) -> ColumnElement[Any]:
+    """*column* read back as the text it is stored as, unparsed (its SQL is unchanged), for
+    readers that must not fail on a value they cannot read (tracker.domain.stored)."""
+    return type_coerce(column, String)

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import ast
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from urllib.parse import quote
+
+from tracker.db.problems import Problem, problem_of
 
 # The Alembic revisions the app ships (installed beside this file, and in the bundle too).
 VERSIONS_DIR = Path(__file__).resolve().parent / "migrations" / "versions"
@@ -40,10 +43,11 @@ BUSY_TIMEOUT_S = 5.0
 class StartupError(Exception):
     """A reason the app cannot open its data, in words for the person using it."""
 
-    def __init__(self, title: str, message: str) -> None:
+    def __init__(self, title: str, message: str, problem: Problem | None = None) -> None:
         super().__init__(f"{title}: {message}")
         self.title = title
         self.message = message
+        self.problem = problem  # what start-up may offer: a backup (damaged), a retry (locked)
         self.shown = False  # told to the person already (start-up's own dialog)
 
 
@@ -105,12 +109,66 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     return connection
 
 
-def _unreadable(path: Path, reason: object) -> StartupError:
+def unreadable(path: Path, error: BaseException) -> StartupError:
+    """The start-up message for an SQLite error met while reading *path*."""
+    problem = problem_of(error)
+    if problem is Problem.DISK and _little_space(path):
+        problem = Problem.DISK_FULL  # what an I/O error on a nearly full disk means
+    if problem is Problem.DISK:
+        return StartupError(
+            "The disk could not be read",
+            f"The disk holding {path} could not be read or written just now ({error}). "
+            "Nothing was changed. If it is a removable or network disk, check that it is "
+            "connected, then try again.",
+            Problem.DISK,
+        )
+    if problem is Problem.LOCKED:
+        return StartupError(
+            "Another program is using your data",
+            f"{path} is in use by another program right now (perhaps a database browser, or "
+            "a sync or backup tool), so Job Tracker cannot open it. Nothing was changed. Close "
+            "that program or wait for it to finish, then try again.",
+            Problem.LOCKED,
+        )
+    if problem is Problem.DISK_FULL:
+        return StartupError(
+            "The disk is full",
+            f"Job Tracker could not write beside {path} because the disk is full. Nothing was "
+            "changed, and nothing you saved before is lost. Free some space on the disk, then "
+            "try again.",
+            Problem.DISK_FULL,
+        )
+    if problem is Problem.ACCESS:
+        found = access_check(path)
+        return StartupError(
+            *found
+            or (
+                "Your data cannot be opened",
+                f"{path} could not be opened ({error}): your user account may not read or "
+                f"write it, or the folder {path.parent}. Nothing was changed. Check the "
+                "permissions of that folder and the files in it, then try again.",
+            ),
+            Problem.ACCESS,
+        )
     return StartupError(
         "The database cannot be read",
-        f"{path} could not be opened ({reason}). It has been left untouched. "
+        f"{path} could not be opened ({error}). It has been left untouched. "
         + restore_advice(path),
+        problem,
     )
+
+
+def _little_space(path: Path, below: int = 4 * 1024 * 1024) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < below
+    except OSError:
+        return False
+
+
+def access_check(path: Path) -> tuple[str, str] | None:
+    from tracker.db import access
+
+    return access.check(path)
 
 
 def inspect_file(path: Path) -> FileState:
@@ -133,6 +191,9 @@ def inspect_file(path: Path) -> FileState:
                 "wherever it was moved), then start the app again.",
             )
         return FileState(exists=False, revision=None)
+    blocked = access_check(path)
+    if blocked is not None:
+        raise StartupError(*blocked, Problem.ACCESS)
     with path.open("rb") as f:
         header = f.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
@@ -165,7 +226,7 @@ def inspect_file(path: Path) -> FileState:
             finally:
                 conn.close()
         except sqlite3.DatabaseError as exc:
-            raise _unreadable(path, exc) from exc
+            raise unreadable(path, exc) from exc
     if unfinished:
         return FileState(exists=True, revision=None, unfinished=True)
     if revision is None and tables:
@@ -176,22 +237,34 @@ def inspect_file(path: Path) -> FileState:
     return FileState(exists=True, revision=revision)
 
 
+# What SQLite's checks say about a value that breaks a column's rule (an unknown stage put in
+# by another program): the file itself is sound, and the views flag that row.
+_VALUE_FINDING = re.compile(r"^(CHECK constraint failed in |NULL value in |NUMERIC value in )")
+
+
+def structural(findings: list[str]) -> list[str]:
+    """The findings of integrity_check/quick_check that mean damage, not an odd value."""
+    return [f for f in findings if f != "ok" and not _VALUE_FINDING.match(f)]
+
+
 def quick_check(path: Path) -> None:
     """SQLite's quick integrity check; raises StartupError when the file is damaged."""
     with _tidy_side_files(path):
         try:
             conn = connect_read_only(path)
             try:
-                result = conn.execute("PRAGMA quick_check").fetchone()[0]
+                findings = [str(row[0]) for row in conn.execute("PRAGMA quick_check")]
             finally:
                 conn.close()
         except sqlite3.DatabaseError as exc:
-            raise _unreadable(path, exc) from exc
-    if result != "ok":
+            raise unreadable(path, exc) from exc
+    damage = structural(findings)
+    if damage:
         raise StartupError(
             "The database is damaged",
-            f"{path} failed its integrity check ({result}). It has been left untouched. "
-            + restore_advice(path),
+            f"{path} failed its integrity check ({'; '.join(damage[:3])}). It has been left "
+            "untouched. " + restore_advice(path),
+            Problem.DAMAGED,
         )
 
 
@@ -216,16 +289,15 @@ class _tidy_side_files:
 
 def restore_advice(path: Path) -> str:
     """What to do about a damaged database, naming the newest backup that passes its check."""
-    from tracker.db.backups import check_file, list_backups
+    from tracker.db.backups import backups_folder, newest_sound_backup
 
-    folder = path.parent / "backups"
-    for backup in list_backups(folder)[:20]:
-        if check_file(backup.path) is None:
-            return (
-                f"The newest sound backup is {backup.path}: restore it with "
-                f"`job-tracker restore {backup.path}` (the damaged file is kept beside it)."
-            )
+    backup = newest_sound_backup(path)
+    if backup is not None:
+        return (
+            f"The newest sound backup is {backup.path}: restore it with "
+            f"`job-tracker restore {backup.path}` (the damaged file is kept beside it)."
+        )
     return (
-        f"There is no sound backup in {folder}. Keep a copy of the file, and start with "
-        "--data-dir pointing at another folder to go on meanwhile."
+        f"There is no sound backup in {backups_folder(path)}. Keep a copy of the file, and "
+        "start with --data-dir pointing at another folder to go on meanwhile."
     )

@@ -14,15 +14,24 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 
+from tracker.db.backups import (
+    BEFORE_UPGRADE,
+    BackupError,
+    backups_folder,
+    make_durable,
+    take_backup,
+)
 from tracker.db.engine import make_sqlite_engine
 from tracker.db.fileinfo import (
     FileState,
     StartupError,
     inspect_file,
     quick_check,
-    read_only_uri,
+    unreadable,
 )
+from tracker.db.problems import Problem, problem_of
 
 __all__ = ["OpenedDatabase", "StartupError", "open_database"]
 
@@ -32,7 +41,7 @@ class OpenedDatabase:
     engine: Engine
     path: Path
     created: bool
-    backup: Path | None  # the copy taken before an upgrade, if one was needed
+    backup: Path | None  # the copy taken before an upgrade (in backups/), if one was needed
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -75,29 +84,38 @@ def check_existing(path: Path) -> FileState:
     return state
 
 
-def backup_copy(path: Path, label: str) -> Path:
-    """Copy the database next to itself with SQLite's online backup (safe with WAL)."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.before-{label}-{stamp}")
-    source = sqlite3.connect(read_only_uri(path), uri=True)
+def backup_before_upgrade(path: Path) -> Path:
+    """A verified copy in the data folder's backups/, like every other backup (0600, listed
+    in Restore, thinned); raises StartupError, changing nothing, when none can be made.
+    """
     try:
-        target.touch(mode=0o600, exist_ok=False)
-        dest = sqlite3.connect(target)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
-    return target
+        return take_backup(path, backups_folder(path), reason=BEFORE_UPGRADE).path
+    except (BackupError, OSError) as exc:
+        raise StartupError(
+            "The database could not be copied before its upgrade",
+            f"This version of Job Tracker needs to bring {path} up to date, and it always keeps "
+            f"a checked copy first. The copy could not be made ({exc}), so nothing was changed. "
+            "Free some space on the disk (or make the data folder writable to you), then start "
+            "the app again.",
+        ) from exc
 
 
 def open_database(path: Path) -> OpenedDatabase:
     """Open (or create) the database at *path*, at the app's schema revision.
 
-    Raises StartupError, leaving the file untouched, when it cannot be trusted.
+    Raises StartupError, leaving the file untouched, when it cannot be trusted or cannot be
+    written now (another program holds it, the disk is full, permissions).
     """
     state = check_existing(path)
+    try:
+        return _open_checked(path, state)
+    except (DBAPIError, sqlite3.Error, OSError) as exc:
+        if problem_of(exc) in (Problem.LOCKED, Problem.DISK_FULL, Problem.ACCESS, Problem.DISK):
+            raise unreadable(path, exc) from exc
+        raise
+
+
+def _open_checked(path: Path, state: FileState) -> OpenedDatabase:
     if state.unfinished:
         # A first start cut off before it finished: no rows to lose, but keep the file.
         aside = path.with_name(f"{path.name}.unfinished-{datetime.now():%Y%m%d-%H%M%S}")
@@ -110,7 +128,7 @@ def open_database(path: Path) -> OpenedDatabase:
     head = head_revision()
     backup = None
     if revision != head:
-        backup = backup_copy(path, f"upgrade-from-{revision or 'empty'}")
+        backup = backup_before_upgrade(path)
     engine = make_sqlite_engine(path)
     if revision != head:
         with engine.begin() as conn:
@@ -127,34 +145,25 @@ def create_database(path: Path) -> None:
     building = path.with_name(path.name + ".new")
     for leftover in (building, *_side_files(building)):
         leftover.unlink(missing_ok=True)  # our own unfinished attempt: nothing of the person's
-    engine = make_sqlite_engine(building)
     try:
-        with engine.begin() as conn:
-            upgrade(conn)
-        with engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        engine.dispose()
+        engine = make_sqlite_engine(building)
+        try:
+            with engine.begin() as conn:
+                upgrade(conn)
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            engine.dispose()
+    except BaseException:
+        for leftover in (building, *_side_files(building)):
+            leftover.unlink(missing_ok=True)  # give back the space a full disk needs
+        raise
     for side in _side_files(building):
         side.unlink(missing_ok=True)  # checkpointed and closed: empty
-    _fsync(building)
+    make_durable(building)
     os.replace(building, path)
-    _fsync(path.parent)
+    make_durable(path.parent)
 
 
 def _side_files(path: Path) -> tuple[Path, Path]:
     return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
-
-
-def _fsync(path: Path) -> None:
-    """Make a file, or a folder's list of names, durable (folders only where the OS allows)."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return  # e.g. a folder on Windows
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -16,7 +16,7 @@ from tracker.db.coltypes import utcnow
 from tracker.db.enums import RemoteMode, Stage
 from tracker.db.models import Application, Company, Contact, StageChange
 from tracker.domain.changes import Written
-from tracker.domain.errors import ConflictError
+from tracker.domain.errors import ConflictError, UnreadableError
 from tracker.domain.rows import StageMove
 from tracker.domain.store import Store, fetch, written
 from tracker.domain.validate import LONG_TEXT, Checker
@@ -175,14 +175,21 @@ def get_application(store: Store, application_id: int) -> ApplicationInput:
 
 
 def get_application_version(store: Store, application_id: int) -> tuple[ApplicationInput, int]:
-    """The fields as a form shows them, and the version they were read at (for saving)."""
+    """The fields as a form shows them, and the version they were read at (for saving).
+
+    UnreadableError when a stored value cannot be read (SQLAlchemy raises LookupError for an
+    unknown stage, ValueError for a date that is not one, as it loads the row).
+    """
     with store.reading() as session:
-        application = fetch(session, Application, application_id)
-        values = {
-            f.name: getattr(application, f.name)
-            for f in fields(ApplicationInput)
-            if f.name != "company"
-        }
+        try:
+            application = fetch(session, Application, application_id)
+            values = {
+                f.name: getattr(application, f.name)
+                for f in fields(ApplicationInput)
+                if f.name != "company"
+            }
+        except (LookupError, ValueError) as exc:
+            raise UnreadableError("application", application_id) from exc
         return ApplicationInput(company=application.company.name, **values), application.version
 
 

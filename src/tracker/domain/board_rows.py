@@ -24,9 +24,9 @@ class BoardCard:
     role: str
     stage: Stage
     priority: int
-    updated_at: datetime
-    in_stage_since: datetime
-    days_in_stage: int
+    updated_at: datetime | None  # None only when the stored value cannot be read
+    in_stage_since: datetime | None
+    days_in_stage: int  # 0 when in_stage_since cannot be read
     next_task: NextTask | None = None
     overdue: bool = False  # the next task's due date has passed
 
@@ -42,10 +42,11 @@ def make_card(
     role: str,
     stage: Stage,
     priority: int,
-    updated_at: datetime,
-    in_stage_since: datetime,
+    updated_at: datetime | None,
+    in_stage_since: datetime | None,
     today: date,
 ) -> BoardCard:
+    since = None if in_stage_since is None else in_stage_since.astimezone().date()
     return BoardCard(
         id=id,
         company=company,
@@ -54,7 +55,7 @@ def make_card(
         priority=priority,
         updated_at=updated_at,
         in_stage_since=in_stage_since,
-        days_in_stage=max(0, (today - in_stage_since.astimezone().date()).days),
+        days_in_stage=0 if since is None else max(0, (today - since).days),
     )
 
 

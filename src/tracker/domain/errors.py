@@ -39,3 +39,17 @@ class ConflictError(Exception):
         )
         self.what = what
         self.row_id = row_id
+
+
+class UnreadableError(Exception):
+    """A row holds a value this version cannot read (an unknown stage, a date that is not
+    one), so it cannot be opened for editing; the lists still show it, flagged."""
+
+    def __init__(self, what: str, row_id: int) -> None:
+        super().__init__(
+            f"This {what} holds a value this version of Job Tracker cannot read (put there by "
+            "another program or a newer version), so it cannot be opened here. It stays in "
+            "the list, flagged, and nothing was changed."
+        )
+        self.what = what
+        self.row_id = row_id

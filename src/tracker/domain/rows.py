@@ -34,11 +34,17 @@ class ApplicationRow(NamedTuple):
     id: int
     company: str
     role: str
-    stage: Stage
+    stage: Stage | None  # None: a stage this version does not know (see `unreadable`)
     location: str | None
     applied_on: date | None
-    updated_at: datetime
+    updated_at: datetime | None  # None only when the stored value cannot be read
     archived: bool
+    # (what, the stored text) for each value the app could not read: the row is flagged
+    unreadable: tuple[tuple[str, str], ...] = ()
+
+    def stored(self, what: str) -> str | None:
+        """The stored text of a value that could not be read, else None."""
+        return next((text for field, text in self.unreadable if field == what), None)
 
 
 class SortColumn(StrEnum):

@@ -7,16 +7,17 @@ queries to plain SQL for the first paint.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import InstrumentedAttribute
 
+from tracker.db.coltypes import as_stored
 from tracker.db.enums import Stage
 from tracker.db.models import Application, Company
 from tracker.domain.rows import DEFAULT_SORT, ApplicationRow, Sort, SortColumn
 from tracker.domain.store import Store
+from tracker.domain.stored import application_row
 
 
 def _sort_expression(column: SortColumn) -> ColumnElement[Any] | InstrumentedAttribute[Any]:
@@ -76,8 +77,12 @@ def rows_query(
     sort: Sort = DEFAULT_SORT,
     *,
     narrow: bool = False,
-) -> Select[int, str, str, Stage, str | None, date | None, datetime, bool]:
-    """The applications table's query: only its columns, filtered and sorted in SQL."""
+) -> Select[int, str, str, Any, str | None, Any, Any, bool]:
+    """The applications table's query: only its columns, filtered and sorted in SQL.
+
+    Stage and dates come back as stored (text): domain.stored reads them without trusting
+    them, so a value this app cannot read flags its row instead of failing the page.
+    """
     key = _sort_expression(sort.column)
     tie = Application.id.desc() if sort.descending else Application.id.asc()
     return (
@@ -85,10 +90,10 @@ def rows_query(
             Application.id,
             Company.name,
             Application.role,
-            Application.stage,
+            as_stored(Application.stage),
             Application.location,
-            Application.applied_on,
-            Application.updated_at,
+            as_stored(Application.applied_on),
+            as_stored(Application.updated_at),
             Application.archived,
         )
         .join(Company, Application.company_id == Company.id)
@@ -138,7 +143,7 @@ def table_page(
         matches = session.scalar(count_query(search, stage, include_archived)) or 0
         narrow = bool(search.strip()) and matches * NARROW_SHARE < (total or matches)
         query = rows_query(search, stage, include_archived, sort, narrow=narrow).limit(limit)
-        rows = [ApplicationRow(*row) for row in session.execute(query)]
+        rows = [application_row(row) for row in session.execute(query)]
     return TablePage(rows, matches, narrow)
 
 
@@ -156,7 +161,8 @@ def more_rows(
     """The table's rows from *offset* on, for scrolling further down."""
     query = rows_query(search, stage, include_archived, sort, narrow=narrow)
     with store.reading() as session:
-        return [ApplicationRow(*row) for row in session.execute(query.offset(offset).limit(limit))]
+        page = session.execute(query.offset(offset).limit(limit))
+        return [application_row(row) for row in page]
 
 
 def count_applications(store: Store, include_archived: bool = False) -> int:

@@ -9,14 +9,15 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from tracker.db.enums import ACTIVE_STAGES, Stage
 from tracker.db.fileinfo import connect_read_only
-from tracker.domain.board_rows import BoardCard, BoardFirstPaint, NextTask, make_card
+from tracker.domain.board_rows import BoardCard, BoardFirstPaint, NextTask
 from tracker.domain.rows import DEFAULT_SORT, NEXT_TASK_SLOTS, ApplicationRow, Sort
+from tracker.domain.stored import STAGES, StoredValues, application_row, card
 from tracker.startup.first_paint_sql import (
     BOARD_COUNTS_SQL,
     BOARD_PAGE_SQL,
@@ -34,15 +35,6 @@ class FirstPaint:
     board: BoardFirstPaint
 
 
-def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
-def _moment(value: str) -> datetime:
-    # Stored as naive UTC text by tracker.db.coltypes.UTCDateTime.
-    return datetime.fromisoformat(value).replace(tzinfo=UTC)
-
-
 def read_first_paint(path: Path, sort: Sort = DEFAULT_SORT) -> FirstPaint:
     key = (sort.column.value, sort.descending)
     today = date.today()
@@ -55,34 +47,19 @@ def read_first_paint(path: Path, sort: Sort = DEFAULT_SORT) -> FirstPaint:
         }
         counts = dict.fromkeys(Stage, 0)
         for stage_text, stage_count in connection.execute(BOARD_COUNTS_SQL):
-            counts[Stage(stage_text)] = stage_count
+            if stage_text in STAGES:  # a stage this version does not know has no column
+                counts[STAGES[stage_text]] = stage_count
         board = BoardFirstPaint(cards, _next_tasks(connection, cards), counts)
     finally:
         connection.close()
-    stages = {stage.value: stage for stage in Stage}
-    rows = [
-        ApplicationRow(
-            id,
-            company,
-            role,
-            stages[stage],
-            location,
-            _day(applied),
-            _moment(updated),
-            bool(archived),
-        )
-        for id, company, role, stage, location, applied, updated, archived in raw
-    ]
+    # Read without trusting the file: an unknown stage or unreadable date flags its row.
+    rows = [application_row(row) for row in raw]
     return FirstPaint(sort=sort, count=table_count, rows=rows, board=board)
 
 
 def _cards(raw: Iterable[tuple[Any, ...]], today: date) -> list[BoardCard]:
-    return [
-        make_card(
-            id, company, role, Stage(stage), priority, _moment(updated), _moment(reached), today
-        )
-        for id, company, role, stage, priority, updated, reached in raw
-    ]
+    found = [card(row, today) for row in raw]
+    return [made for made in found if made is not None]
 
 
 def _next_tasks(
@@ -94,5 +71,5 @@ def _next_tasks(
     padded = ids + [-1] * (NEXT_TASK_SLOTS - len(ids))  # -1 is no application's id
     found: dict[int, NextTask | None] = dict.fromkeys(ids)
     for app_id, task_id, title, due in connection.execute(NEXT_TASKS_SQL, [*padded, 1]):
-        found[app_id] = NextTask(task_id, title, _day(due))
+        found[app_id] = NextTask(task_id, title, StoredValues().day(due, "due"))
     return found

@@ -5,12 +5,14 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from contextlib import suppress
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from tracker.db.problems import problem_of, while_running
 from tracker.paths import ensure_private_dir, private_log_handler
 
 log = logging.getLogger("tracker.crash")
@@ -41,6 +43,15 @@ def crash_message(log_file: Path | None) -> str:
     )
 
 
+def crash_dialog(error: BaseException, log_file: Path | None) -> tuple[str, str]:
+    """The title and text shown for an error nobody caught: plain words for a full disk or
+    a file another program holds, else the general message."""
+    words = while_running(problem_of(error))
+    if words is None:
+        return CRASH_TITLE, crash_message(log_file)
+    return words
+
+
 def _log_to(
     log_file: Path, exc_info: tuple[type[BaseException], BaseException, TracebackType | None]
 ) -> bool:
@@ -50,8 +61,7 @@ def _log_to(
     while logger is not None:
         for handler in logger.handlers:
             if isinstance(handler, logging.FileHandler) and handler.baseFilename == wanted:
-                log.critical("Unexpected error", exc_info=exc_info)
-                return True
+                return _logged_through(handler, exc_info)
         logger = logger.parent if logger.propagate else None
     try:
         ensure_private_dir(log_file.parent)
@@ -63,11 +73,26 @@ def _log_to(
     # Opened for this one record: crashes are rare and a lingering handle would leak.
     log.addHandler(handler)
     try:
-        log.critical("Unexpected error", exc_info=exc_info)
+        return _logged_through(handler, exc_info)
     finally:
         log.removeHandler(handler)
-        handler.close()
-    return True
+        with suppress(OSError):  # what a full disk refused is still waiting to be written
+            handler.close()
+
+
+def _logged_through(
+    handler: logging.Handler,
+    exc_info: tuple[type[BaseException], BaseException, TracebackType | None],
+) -> bool:
+    """Log the error; whether *handler* really wrote it (a full disk makes it fail quietly:
+    logging reports a failed write to handleError and carries on)."""
+    failed: list[logging.LogRecord] = []
+    handler.handleError = failed.append  # type: ignore[method-assign,assignment]
+    try:
+        log.critical("Unexpected error", exc_info=exc_info)
+    finally:
+        del handler.handleError  # the class's own again
+    return not failed
 
 
 def install_excepthook(log_file: Path) -> None:
@@ -84,9 +109,7 @@ def install_excepthook(log_file: Path) -> None:
         _showing = True
         try:
             QMessageBox.critical(
-                QApplication.activeWindow(),
-                CRASH_TITLE,
-                crash_message(log_file if written else None),
+                QApplication.activeWindow(), *crash_dialog(error, log_file if written else None)
             )
         finally:
             _showing = False
@@ -101,11 +124,17 @@ def _display_possible() -> bool:
     return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
-def show_startup_error(title: str, message: str) -> None:
-    """Tell the person why the app cannot start (the caller has already printed it)."""
+def dialog_app_ready() -> bool:
+    """Make the application object if there is none and a screen to show on; whether a
+    dialog can be shown now (start-up asks before its window exists)."""
     if QApplication.instance() is None:
         if not _display_possible():
-            return
+            return False
         QApplication(sys.argv[:1])
-    if can_show_dialogs():
+    return can_show_dialogs()
+
+
+def show_startup_error(title: str, message: str) -> None:
+    """Tell the person why the app cannot start (the caller has already printed it)."""
+    if dialog_app_ready():
         QMessageBox.critical(None, title, message)

@@ -55,9 +55,11 @@ class InstanceGuard(QObject):
         return False
 
     def listen(self, show: Callable[[], object]) -> None:
-        """Accept "show" requests from later starts (call once the app object exists)."""
+        """Accept "show" requests from later starts (call once the app object exists); again
+        for a new window (start-up goes round again after restoring a backup)."""
         from PySide6.QtNetwork import QLocalServer
 
+        self._stop_listening()
         name = server_name(self._data_dir)
         QLocalServer.removeServer(name)  # a socket file left by a killed process
         server = QLocalServer(self)
@@ -75,8 +77,12 @@ class InstanceGuard(QObject):
         server.newConnection.connect(accept)
         self._server = server
 
-    def release(self) -> None:
+    def _stop_listening(self) -> None:
         if self._server is not None:
+            self._server.close()  # type: ignore[attr-defined]  # a QLocalServer
             self._server.deleteLater()
             self._server = None
+
+    def release(self) -> None:
+        self._stop_listening()
         self._lock.unlock()

@@ -23,7 +23,8 @@ class TerminateWatcher(QObject):
         os.set_blocking(self._reader, False)
         os.set_blocking(self._writer, False)
         signal.set_wakeup_fd(self._writer)
-        signal.signal(signal.SIGTERM, lambda _signum, _frame: quit_app())
+        self.quit_app = quit_app  # replaced when start-up goes round again with a new window
+        signal.signal(signal.SIGTERM, lambda _signum, _frame: self.quit_app())
         self._notifier = QSocketNotifier(self._reader, QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._drain)
 
@@ -35,4 +36,8 @@ class TerminateWatcher(QObject):
 def quit_on_terminate(parent: QObject, quit_app: Callable[[], object]) -> TerminateWatcher | None:
     if not hasattr(signal, "SIGTERM") or not hasattr(os, "set_blocking"):
         return None  # Windows: no SIGTERM from a logout to catch
+    watcher = parent.findChild(TerminateWatcher)
+    if watcher is not None:  # one pipe per app, however often start-up goes round
+        watcher.quit_app = quit_app
+        return watcher
     return TerminateWatcher(parent, quit_app)

@@ -12,12 +12,14 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QStyle
 
 from tracker.db.enums import Stage
 from tracker.domain.rows import DEFAULT_SORT, ApplicationRow, Sort, SortColumn
 from tracker.domain.store import Store
 from tracker.startup.first_paint import FirstPaint
 from tracker.ui.common.dates import format_day, format_moment
+from tracker.ui.common.icons import themed_icon
 from tracker.ui.common.models import RowTableModel
 from tracker.ui.common.roles import ItemRole
 
@@ -215,7 +217,9 @@ class ApplicationsTableModel(RowTableModel):
         if role == ItemRole.APPLICATION_ID:
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
+            return unreadable_tip(row) if row.unreadable else self._tooltip(row, column)
+        if role == Qt.ItemDataRole.DecorationRole and row.unreadable and column is Column.COMPANY:
+            return themed_icon("dialog-warning", QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             # Screen readers would otherwise announce an empty cell as nothing at all.
             return self._text(row, column) or "not set"
@@ -233,13 +237,18 @@ class ApplicationsTableModel(RowTableModel):
             case Column.ROLE:
                 return row.role
             case Column.STAGE:
-                return f"{row.stage.label} (archived)" if row.archived else row.stage.label
+                label = stage_label(row)
+                return f"{label} (archived)" if row.archived else label
             case Column.LOCATION:
                 return row.location or ""
             case Column.APPLIED:
-                return format_day(row.applied_on) if row.applied_on else ""
+                if row.applied_on is not None:
+                    return format_day(row.applied_on)
+                return unreadable_text(row, "date applied")
             case Column.UPDATED:
-                return format_day(row.updated_at.astimezone().date())
+                if row.updated_at is not None:
+                    return format_day(row.updated_at.astimezone().date())
+                return unreadable_text(row, "last change")
 
     @staticmethod
     def _tooltip(row: ApplicationRow, column: Column) -> str | None:
@@ -247,10 +256,35 @@ class ApplicationsTableModel(RowTableModel):
             case Column.COMPANY | Column.ROLE:
                 return f"{row.role} at {row.company}"
             case Column.STAGE:
-                return f"{row.stage.label} (closed)" if row.stage.is_closed else row.stage.label
+                closed = row.stage is not None and row.stage.is_closed
+                return f"{stage_label(row)} (closed)" if closed else stage_label(row)
             case Column.LOCATION:
                 return row.location
             case Column.APPLIED:
                 return None if row.applied_on else "Not applied yet"
             case Column.UPDATED:
-                return f"Last changed {format_moment(row.updated_at)}"
+                return (
+                    None
+                    if row.updated_at is None
+                    else f"Last changed {format_moment(row.updated_at)}"
+                )
+
+
+def stage_label(row: ApplicationRow) -> str:
+    """The stage's name; a stage this version does not know is shown as stored."""
+    return row.stage.label if row.stage is not None else f"Unknown ({row.stored('stage')})"
+
+
+def unreadable_text(row: ApplicationRow, what: str) -> str:
+    stored = row.stored(what)
+    return "" if stored is None else f"Unreadable ({stored})"
+
+
+def unreadable_tip(row: ApplicationRow) -> str:
+    """Why a row is flagged, on every cell of it: what could not be read, and the way out."""
+    values = "; ".join(f'{what} "{stored}"' for what, stored in row.unreadable)
+    return (
+        f"Some of what is stored for {row.role} at {row.company} cannot be read by this "
+        f"version of Job Tracker ({values}). Everything else is shown as it is; setting "
+        "those again puts it right."
+    )

@@ -8,23 +8,28 @@ which views to refresh itself:
   a refresh of that kind of row, then `on_gone` so a dialog can close;
 - ConflictError (the row changed elsewhere since the form read it): nothing was written;
   `on_conflict` decides what to offer (reload, or save over it), else a warning;
+- a full disk, or the file held by another program (with Retry): said in plain words,
+  nothing was written;
 - otherwise DataEvents.changed carries the kinds the domain reported, and the caller gets
   the Written result back.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from tracker.db.problems import Problem, problem_of, while_running
 from tracker.domain.changes import EVERYTHING, Kind, Written
 from tracker.domain.errors import ConflictError, NotFoundError, ValidationError
 from tracker.ui.common.views import warn_error
 from tracker.ui.events import DataEvents
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 # NotFoundError.what (the model's name) to the kind of row that went missing.
 MISSING: Mapping[str, frozenset[Kind]] = {
@@ -53,7 +58,9 @@ def run_write(
 ) -> Written[T] | None:
     """Run *write*; its result once saved and announced, or None when nothing was written."""
     try:
-        result = write()
+        result = _until_written(parent, write)
+    except _NotWritten:
+        return None
     except ValidationError as exc:
         if show_problems is not None:
             show_problems(exc.problems)
@@ -76,6 +83,38 @@ def run_write(
         return None
     events.publish(result.changed, result.touched)
     return result
+
+
+class _NotWritten(Exception):
+    """The person was told why (a full disk, another program) and chose not to retry."""
+
+
+def _until_written(parent: QWidget | None, write: Callable[[], Written[T]]) -> Written[T]:
+    """*write*, again while another program holds the file and the person asks to retry.
+
+    A full disk or a file held elsewhere is said in plain words (the transaction was rolled
+    back, so nothing half-saved remains), and the form stays open with what was typed.
+    """
+    while True:
+        try:
+            return write()
+        except Exception as exc:
+            problem = problem_of(exc)
+            words = while_running(problem)
+            if words is None:
+                raise
+            log.warning("A change was not saved: %s", problem)
+            if problem is not Problem.LOCKED:
+                QMessageBox.warning(parent, *words)
+                raise _NotWritten from exc
+            answer = QMessageBox.warning(
+                parent,
+                *words,
+                QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Retry,
+            )
+            if answer != QMessageBox.StandardButton.Retry:
+                raise _NotWritten from exc
 
 
 def refresh_missing(events: DataEvents, exc: NotFoundError) -> None:

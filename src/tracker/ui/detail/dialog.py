@@ -32,7 +32,7 @@ from tracker.domain.applications import (
 )
 from tracker.domain.changes import Kind
 from tracker.domain.detail import headline
-from tracker.domain.errors import ConflictError, NotFoundError
+from tracker.domain.errors import ConflictError, NotFoundError, UnreadableError
 from tracker.domain.rows import StageMove
 from tracker.domain.store import Store
 from tracker.ui.applications.form import ApplicationForm
@@ -293,6 +293,9 @@ def open_detail(
     except NotFoundError as exc:
         QMessageBox.warning(parent, "Could not open the application", str(exc))
         refresh_missing(events, exc)  # it was deleted elsewhere: let the lists catch up
+        return False
+    except UnreadableError as exc:
+        QMessageBox.warning(parent, "Could not open the application", str(exc))
         return False
     dialog.stage_moved.connect(on_stage_moved)
     if on_plan is None:
