@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -26,7 +26,7 @@ from tracker.ui.insights.charts import (
     nice_step,
 )
 from tracker.ui.insights.models import FigureTableModel
-from tracker.ui.insights.view import GOAL_KEY, InsightsView
+from tracker.ui.insights.view import InsightsView
 
 TODAY = date(2025, 6, 10)
 
@@ -137,20 +137,6 @@ def test_charts_match_their_tables(qtbot, demo, events) -> None:
     assert sum(c.values[0] for c in weeks.columns) == sum(
         int(view.weekly.model.index(r, 1).data()) for r in range(view.weekly.model.rowCount())
     )
-
-
-def test_weekly_goal_is_kept_and_drawn(qtbot, demo, events) -> None:
-    view = make_view(qtbot, demo, events)
-    view.goal.setValue(3)
-    assert int(QSettings().value(GOAL_KEY)) == 3
-    chart = view.weekly.chart
-    assert isinstance(chart, ColumnChart)
-    assert chart.goal == 3
-    assert chart.goal_text == "Your goal: 3 applications a week"
-    again = make_view(qtbot, demo, events)
-    assert again.goal.value() == 3
-    view.goal.setValue(0)
-    assert chart.goal is None
 
 
 def test_save_as_png_writes_an_image(qtbot, demo, events, tmp_path, monkeypatch) -> None:
