@@ -92,6 +92,24 @@ def test_few_applications_say_what_they_need(qtbot, store, events) -> None:
     assert "3 applications" in text
 
 
+def test_an_empty_search_says_what_it_needs(qtbot, store, events) -> None:
+    view = make_view(qtbot, store, events)
+    assert view.stack.currentWidget() is view.not_enough
+    assert "Nothing sent yet. Once a few are on their way" in view.not_enough.text()
+
+
+def test_tables_are_as_wide_as_their_columns(qtbot, demo, events) -> None:
+    view = make_view(qtbot, demo, events)
+    view.resize(1280, 800)
+    qtbot.waitUntil(lambda: view.funnel.table.width() > 0)
+    for section in view.sections:
+        table = section.table
+        scroll = table.verticalScrollBar()
+        columns = table.horizontalHeader().length() + 2 * table.frameWidth()
+        columns += scroll.width() if scroll.isVisible() else 0
+        assert columns - 2 <= table.width() <= columns + 2, section.key
+
+
 def test_period_and_source_change_the_numbers(qtbot, demo, events) -> None:
     view = make_view(qtbot, demo, events)
     assert view.stack.currentWidget() is view.figures_area

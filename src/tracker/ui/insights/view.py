@@ -43,11 +43,14 @@ ALL_SOURCES = "All sources"
 
 
 def not_enough_text(sent: int) -> str:
-    so_far = "Nothing sent yet" if not sent else f"So far: {present.plural(sent, 'application')}"
+    if sent:
+        so_far = f"So far: {present.plural(sent, 'application')}. With a few more"
+    else:
+        so_far = "Nothing sent yet. Once a few are on their way"
     return (
         f"Insights start after about {figures.ENOUGH_APPLICATIONS} applications.\n\n"
-        f"{so_far}. With a few more, this page shows how far your applications get, "
-        "which sources reply, and how long each step takes."
+        f"{so_far}, this page shows how far your applications get, which sources reply, "
+        "and how long each step takes."
     )
 
 
@@ -141,22 +144,24 @@ class InsightsView(QWidget):
             "by_source",
             "Who replies, by source",
             "A reply means someone there engaged: a screening or an interview, even if a no "
-            "came later. Silence or a no straight away is not one. Paler bars rest on fewer "
-            "than 5 applications.",
+            "came later. Silence or a no straight away is not one. "
+            + present.PALER.format(few=present.FEW, what="applications"),
             BarChart("Replies by source"),
             ("Source", "Sent", "Replied", "Share"),
         )
         self.by_role = Section(
             "by_role",
             "Who replies, by kind of role",
-            "Kinds come from the words in each role's title.",
+            "Kinds come from the words in each role's title. "
+            + present.PALER.format(few=present.FEW, what="applications"),
             BarChart("Replies by kind of role"),
             ("Kind of role", "Sent", "Replied", "Share"),
         )
         self.timing = Section(
             "timing",
             "How long things take",
-            "Typical (median) days; a long wait is about their process, not about you.",
+            "Typical (median) days; a long wait is about their process, not about you. "
+            + present.PALER.format(few=present.FEW, what="applications"),
             BarChart("Time in stage"),
             ("From → to", "Median", "Applications"),
         )
@@ -171,7 +176,8 @@ class InsightsView(QWidget):
             "weak",
             "Interviews that felt weaker",
             "From your debriefs: the interviews you marked weaker than you wanted, "
-            "out of all of that kind on those applications.",
+            "out of all of that kind on those applications. "
+            + present.PALER.format(few=present.FEW_INTERVIEWS, what="interviews"),
             BarChart("Interview kinds marked weaker"),
             ("Interview", "Felt weaker", "Of", "Share"),
         )
