@@ -21,7 +21,7 @@ from tracker.db.enums import Stage
 from tracker.db.models import Application, Interview, StageChange
 from tracker.domain.insights.figures import REPLY_STAGES
 from tracker.domain.insights.scope import Scope, belongs, sent_on, source_matches
-from tracker.domain.insights.sql import whole_days, whole_weeks
+from tracker.domain.insights.sql import moment_number, whole_days, whole_days_of, whole_weeks
 from tracker.domain.store import Store
 
 DECISION_STAGES = (Stage.OFFER, Stage.ACCEPTED, Stage.REJECTED)
@@ -49,14 +49,14 @@ def _to_reply(scope: Scope) -> Select[int | None]:
     replied = (
         select(
             StageChange.application_id.label("application_id"),
-            func.min(StageChange.changed_at).label("at"),
+            func.min(moment_number(StageChange.changed_at)).label("at"),
         )
         .where(StageChange.to_stage.in_(REPLY_STAGES), belongs(scope, StageChange.application_id))
         .group_by(StageChange.application_id)
         .subquery()
     )
-    applied_on = Application.applied_on
-    days = case((replied.c.at >= applied_on, whole_days(replied.c.at, applied_on)))
+    applied_on = moment_number(Application.applied_on)
+    days = case((replied.c.at >= applied_on, whole_days_of(replied.c.at - applied_on)))
     # The outer join (every history row has its application) streams the rows through
     # instead of storing them first.
     return select(days.label("days")).join_from(
@@ -66,12 +66,12 @@ def _to_reply(scope: Scope) -> Select[int | None]:
 
 def _to_decision(scope: Scope) -> Select[int]:
     """Days from the first interview to the first offer or rejection after it."""
-    decided = func.min(StageChange.changed_at)
-    first_interview = func.min(Interview.starts_at)
+    decided = func.min(moment_number(StageChange.changed_at))
+    first_interview = func.min(moment_number(Interview.starts_at))
     # Joined with the application's interviews (repeats change no minimum): both firsts
     # come from one grouping, and applications without an interview drop out.
     return (
-        select(whole_days(decided, first_interview).label("days"))
+        select(whole_days_of(decided - first_interview).label("days"))
         .select_from(StageChange)
         .join(Interview, Interview.application_id == StageChange.application_id)
         .where(
