@@ -127,10 +127,10 @@ def time_in_stage(store: Store, scope: Scope) -> list[Timing]:
         (Span.TO_DECISION, _to_decision(scope)),
         (Span.TO_GHOSTED, _to_ghosted(scope)),
     ):
-        days = rows.subquery()
+        each = rows.subquery()
         counts.append(
-            select(literal(span.value).label("span"), days.c.days, func.count()).group_by(
-                days.c.days
+            select(literal(span.value).label("span"), each.c.days, func.count()).group_by(
+                each.c.days
             )
         )
     query = union_all(*counts)
