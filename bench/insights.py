@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 import statistics
 import sys
 import time
@@ -20,6 +21,7 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from tracker.db.enums import DebriefPath, InterviewKind, Stage
+from tracker.db.fileinfo import inspect_file
 from tracker.db.migrate import open_database
 from tracker.db.models import Application, Company, Interview, RejectionDebrief, StageChange
 from tracker.domain.insights import (
@@ -110,6 +112,10 @@ def generate(target: Path, size: int, seed: int = 20261202) -> None:
 
 def cached(size: int) -> Path:
     target = CACHE / f"insights-{size}" / "tracker.db"
+    if target.exists() and not inspect_file(target).current:
+        # Made before a schema change: time the figures on today's tables and indexes.
+        print(f"the stored database of {size:,} is from an older schema; building it again")
+        shutil.rmtree(target.parent)
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(".partial")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -48,6 +49,10 @@ def main(target: Path, dark: bool) -> None:
     if dark:
         app.setPalette(dark_palette())
     with tempfile.TemporaryDirectory() as folder:
+        # The window remembers its size and tabs in QSettings: keep that in the temporary
+        # folder, never in the settings of the person running this.
+        for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+            QSettings.setPath(kind, QSettings.Scope.UserScope, str(Path(folder) / "settings"))
         opened = open_database(Path(folder) / "tracker.db")
         store = Store(opened.engine)
         load_demo(store)

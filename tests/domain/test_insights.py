@@ -242,6 +242,7 @@ def test_rejections_and_weak_interview_kinds(history: Store) -> None:
         WeakKind(InterviewKind.BEHAVIOURAL, 0, 1),
     ]
     assert weak_interview_kinds(history, Scope(TODAY, source="Referral")) == []
+    assert rejections_by_stage(history, Scope(TODAY, source="Referral")) == []
 
 
 def test_weekly_activity_follows_the_week_start(history: Store) -> None:
@@ -260,6 +261,14 @@ def test_weekly_activity_follows_the_week_start(history: Store) -> None:
         (d(3, 15), 0, 1),
         (d(3, 22), 1, 0),
         (d(3, 29), 0, 0),
+    ]
+    referral = weekly_activity(history, Scope(TODAY, days=30, source="Referral"))
+    assert [(w.applications, w.interviews) for w in referral] == [
+        (2, 0),
+        (0, 1),
+        (0, 0),
+        (0, 0),
+        (0, 0),
     ]
     everything = weekly_activity(history, ALL)
     assert everything[0].starts_on == d(1, 26)  # the week Pebble was sent (1 Feb, a Sunday)

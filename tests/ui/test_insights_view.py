@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -27,7 +27,7 @@ from tracker.ui.insights.charts import (
     nice_step,
 )
 from tracker.ui.insights.models import FigureTableModel
-from tracker.ui.insights.view import GOAL_KEY, InsightsView
+from tracker.ui.insights.view import InsightsView
 
 TODAY = date(2025, 6, 10)
 
@@ -93,6 +93,24 @@ def test_few_applications_say_what_they_need(qtbot, store, events) -> None:
     assert "3 applications" in text
 
 
+def test_an_empty_search_says_what_it_needs(qtbot, store, events) -> None:
+    view = make_view(qtbot, store, events)
+    assert view.stack.currentWidget() is view.not_enough
+    assert "Nothing sent yet. Once a few are on their way" in view.not_enough.text()
+
+
+def test_tables_are_as_wide_as_their_columns(qtbot, demo, events) -> None:
+    view = make_view(qtbot, demo, events)
+    view.resize(1280, 800)
+    qtbot.waitUntil(lambda: view.funnel.table.width() > 0)
+    for section in view.sections:
+        table = section.table
+        scroll = table.verticalScrollBar()
+        columns = table.horizontalHeader().length() + 2 * table.frameWidth()
+        columns += scroll.width() if scroll.isVisible() else 0
+        assert columns - 2 <= table.width() <= columns + 2, section.key
+
+
 def test_period_and_source_change_the_numbers(qtbot, demo, events) -> None:
     view = make_view(qtbot, demo, events)
     assert view.stack.currentWidget() is view.figures_area
@@ -138,20 +156,6 @@ def test_charts_match_their_tables(qtbot, demo, events) -> None:
     assert sum(c.values[0] for c in weeks.columns) == sum(
         int(view.weekly.model.index(r, 1).data()) for r in range(view.weekly.model.rowCount())
     )
-
-
-def test_weekly_goal_is_kept_and_drawn(qtbot, demo, events) -> None:
-    view = make_view(qtbot, demo, events)
-    view.goal.setValue(3)
-    assert int(QSettings().value(GOAL_KEY)) == 3
-    chart = view.weekly.chart
-    assert isinstance(chart, ColumnChart)
-    assert chart.goal == 3
-    assert chart.goal_text == "Your goal: 3 applications a week"
-    again = make_view(qtbot, demo, events)
-    assert again.goal.value() == 3
-    view.goal.setValue(0)
-    assert chart.goal is None
 
 
 def test_save_as_png_writes_an_image(qtbot, demo, events, tmp_path, monkeypatch) -> None:

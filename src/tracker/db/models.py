@@ -150,7 +150,19 @@ class StageChange(Base):
     """Append-only history of an application's stage."""
 
     __tablename__ = "stage_changes"
-    __table_args__ = (Index("ix_stage_changes_application_when", "application_id", "changed_at"),)
+    __table_args__ = (
+        # Each application's history in time order; the stage rides along so a pass over
+        # every application's history (the Insights funnel) reads the index alone.
+        Index("ix_stage_changes_application_when", "application_id", "changed_at", "to_stage"),
+        # The rows of one stage or a few (replies, rejections, ghosted) without the rest.
+        Index(
+            "ix_stage_changes_stage",
+            "to_stage",
+            "application_id",
+            "changed_at",
+            "from_stage",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"))

@@ -15,6 +15,7 @@ from tracker.domain.insights.figures import (
     sources,
     weak_interview_kinds,
 )
+from tracker.domain.insights.goal import MOST_A_WEEK, set_weekly_goal, weekly_goal
 from tracker.domain.insights.scope import ENOUGH_APPLICATIONS, NO_SOURCE, Scope
 from tracker.domain.insights.timing import (
     Span,
@@ -28,6 +29,7 @@ from tracker.domain.insights.timing import (
 __all__ = [
     "ENOUGH_APPLICATIONS",
     "FUNNEL",
+    "MOST_A_WEEK",
     "NO_SOURCE",
     "OTHER_ROLES",
     "FunnelStep",
@@ -43,9 +45,11 @@ __all__ = [
     "rejections_by_stage",
     "response_by_role",
     "response_by_source",
+    "set_weekly_goal",
     "sources",
     "time_in_stage",
     "weak_interview_kinds",
     "week_start",
     "weekly_activity",
+    "weekly_goal",
 ]

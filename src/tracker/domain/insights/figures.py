@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import (
@@ -16,17 +17,16 @@ from sqlalchemy import (
     Select,
     case,
     distinct,
-    exists,
     func,
     literal,
     or_,
     select,
 )
-from sqlalchemy.sql.elements import ColumnElement, Label
+from sqlalchemy.sql.elements import ColumnElement
 
 from tracker.db.enums import InterviewKind, Stage
 from tracker.db.models import Application, Interview, RejectionDebrief, StageChange
-from tracker.domain.insights.scope import NO_SOURCE, Scope, in_scope, source_matches
+from tracker.domain.insights.scope import NO_SOURCE, Scope, belongs, in_scope
 from tracker.domain.insights.sql import weak_interview_ids
 from tracker.domain.store import Store
 
@@ -61,17 +61,15 @@ def _rank() -> ColumnElement[int]:
     )
 
 
-def _per_application(scope: Scope, *also: Label[Any]) -> Select[*tuple[Any, ...]]:
-    """One row per application in scope: how far it got (its furthest step's rank), and
-    *also* (columns of the application itself, which group with it)."""
+def _furthest(scope: Scope) -> Select[int, int]:
+    """One row per application in scope with a history: how far it got (its furthest
+    step's rank). One pass over the history in application order, with no join."""
     return (
         select(
             StageChange.application_id.label("application_id"),
             func.max(_rank()).label("furthest"),
-            *(func.max(column).label(column.name) for column in also),
         )
-        .join(Application, Application.id == StageChange.application_id)
-        .where(in_scope(scope))
+        .where(belongs(scope, StageChange.application_id))
         .group_by(StageChange.application_id)
     )
 
@@ -95,7 +93,7 @@ class FunnelStep:
 
 def funnel(store: Store, scope: Scope) -> list[FunnelStep]:
     """How many applications reached each step (or went past it), with the step-to-step rate."""
-    per_app = _per_application(scope).subquery()
+    per_app = _furthest(scope).subquery()
     query = (
         select(per_app.c.furthest, func.count())
         .where(per_app.c.furthest > 0)
@@ -129,26 +127,31 @@ def _responses(
 ) -> list[Response]:
     """Sent and replied to per value of *column*, then per *group* of those values (the
     grouping runs over the few distinct values, not over every application)."""
-    per_app = _per_application(scope, column.label("value")).subquery()
+    per_app = _furthest(scope).subquery()
     # Replied (see REPLY_STAGES): got to screening or further, or had an interview.
     replied = case(
         (
             or_(
                 per_app.c.furthest >= _RANK[Stage.SCREENING],
-                exists().where(Interview.application_id == per_app.c.application_id),
+                Application.id.in_(select(Interview.application_id)),
             ),
             1,
         ),
         else_=0,
     )
+    # Each application's own row is read once, after its history was summed up. The outer
+    # join (every history row has its application) lets those sums stream through
+    # instead of being stored first.
     per_value = (
         select(
-            per_app.c.value.label("value"),
+            column.label("value"),
             func.count().label("sent"),
             func.sum(replied).label("replied"),
         )
+        .select_from(per_app)
+        .join(Application, Application.id == per_app.c.application_id, isouter=True)
         .where(per_app.c.furthest > 0)
-        .group_by(per_app.c.value)
+        .group_by(column)
         .subquery()
     )
     grouped = select(
@@ -196,13 +199,20 @@ def sources(store: Store) -> list[str]:
 
 def applications_sent(store: Store, source: str | None = None) -> int:
     """Applications that were ever sent (reached Applied or any later step), from *source*."""
-    query = (
-        select(func.count(distinct(StageChange.application_id)))
-        .join(Application, Application.id == StageChange.application_id)
-        .where(StageChange.to_stage.in_(_RANK), source_matches(source))
+    # Naming the few stages that never count, rather than the many that do, lets the
+    # database read each application's history in order instead of sorting all of it.
+    never_sent = [stage for stage in Stage if stage not in _RANK]
+    sent = (
+        select(StageChange.application_id)
+        .where(
+            StageChange.to_stage.not_in(never_sent),
+            belongs(Scope(date.today(), source=source), StageChange.application_id),
+        )
+        .group_by(StageChange.application_id)
+        .subquery()
     )
     with store.reading() as session:
-        return int(session.scalar(query) or 0)
+        return int(session.scalar(select(func.count()).select_from(sent)) or 0)
 
 
 # -- Rejections -----------------------------------------------------------------------
@@ -218,8 +228,7 @@ def rejections_by_stage(store: Store, scope: Scope) -> list[RejectedAt]:
     """The stage each rejection came at (the one it was moved from), in pipeline order."""
     query = (
         select(StageChange.from_stage, func.count(distinct(StageChange.application_id)))
-        .join(Application, Application.id == StageChange.application_id)
-        .where(StageChange.to_stage == Stage.REJECTED, in_scope(scope))
+        .where(StageChange.to_stage == Stage.REJECTED, belongs(scope, StageChange.application_id))
         .group_by(StageChange.from_stage)
     )
     with store.reading() as session:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, and_, func, or_, true
+from sqlalchemy import ColumnElement, and_, func, or_, select, true
+from sqlalchemy.orm import InstrumentedAttribute
 
 from tracker.db.models import Application
 
@@ -45,3 +46,16 @@ def in_scope(scope: Scope) -> ColumnElement[bool]:
     since = scope.since
     period = true() if since is None else sent_on() >= since
     return and_(period, source_matches(scope.source))
+
+
+def belongs(
+    scope: Scope, application_id: ColumnElement[int] | InstrumentedAttribute[int]
+) -> ColumnElement[bool]:
+    """Rows of another table (history, interviews) whose application is in *scope*.
+
+    Everything in scope needs no filter at all; otherwise the applications in scope are
+    looked up once (a list of ids) instead of joining every row to its application.
+    """
+    if scope.since is None and scope.source is None:
+        return true()
+    return application_id.in_(select(Application.id).where(in_scope(scope)))

@@ -15,13 +15,13 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy.orm import aliased
-from sqlalchemy.sql.selectable import CTE
+from sqlalchemy.sql.elements import ColumnElement
 
 from tracker.db.enums import Stage
 from tracker.db.models import Application, Interview, StageChange
 from tracker.domain.insights.figures import REPLY_STAGES
-from tracker.domain.insights.scope import Scope, in_scope, sent_on, source_matches
-from tracker.domain.insights.sql import whole_days, whole_weeks
+from tracker.domain.insights.scope import Scope, belongs, sent_on, source_matches
+from tracker.domain.insights.sql import moment_number, whole_days, whole_days_of, whole_weeks
 from tracker.domain.store import Store
 
 DECISION_STAGES = (Stage.OFFER, Stage.ACCEPTED, Stage.REJECTED)
@@ -40,69 +40,64 @@ class Timing:
     count: int  # how many applications the median is taken over
 
 
-def _answered(scope: Scope) -> CTE:
-    """Per application in scope, in one pass over the history: the first reply, the first
-    decision (an offer or a rejection), and the day it was sent."""
-    reply = case((StageChange.to_stage.in_(REPLY_STAGES), StageChange.changed_at))
-    decision = case((StageChange.to_stage.in_(DECISION_STAGES), StageChange.changed_at))
-    return (
+# Each span below is a column of whole days, one row per application (or per ghosting)
+# that has it; NULL where it turns out to have none, which the histogram leaves out.
+
+
+def _to_reply(scope: Scope) -> Select[int | None]:
+    """Days from the day it was sent (applied on) to the first reply."""
+    replied = (
         select(
             StageChange.application_id.label("application_id"),
-            func.min(reply).label("replied_at"),
-            func.min(decision).label("decided_at"),
-            func.max(Application.applied_on).label("applied_on"),
+            func.min(moment_number(StageChange.changed_at)).label("at"),
         )
-        .join(Application, Application.id == StageChange.application_id)
-        .where(StageChange.to_stage.in_((*REPLY_STAGES, Stage.REJECTED)), in_scope(scope))
+        .where(StageChange.to_stage.in_(REPLY_STAGES), belongs(scope, StageChange.application_id))
         .group_by(StageChange.application_id)
-        .cte("answered")
+        .subquery()
+    )
+    applied_on = moment_number(Application.applied_on)
+    days = case((replied.c.at >= applied_on, whole_days_of(replied.c.at - applied_on)))
+    # The outer join (every history row has its application) streams the rows through
+    # instead of storing them first.
+    return select(days.label("days")).join_from(
+        replied, Application, Application.id == replied.c.application_id, isouter=True
     )
 
 
-def _to_reply(answered: CTE) -> Select[str, int]:
-    """Days from the day it was sent (applied on) to the first reply."""
-    return select(
-        literal(Span.TO_REPLY.value).label("span"),
-        whole_days(answered.c.replied_at, answered.c.applied_on).label("days"),
-    ).where(answered.c.replied_at >= answered.c.applied_on)
-
-
-def _to_decision(answered: CTE) -> Select[str, int]:
+def _to_decision(scope: Scope) -> Select[int]:
     """Days from the first interview to the first offer or rejection after it."""
-    first_interview = (
-        select(func.min(Interview.starts_at))
-        .where(Interview.application_id == answered.c.application_id)
-        .scalar_subquery()
+    decided = func.min(moment_number(StageChange.changed_at))
+    first_interview = func.min(moment_number(Interview.starts_at))
+    # Joined with the application's interviews (repeats change no minimum): both firsts
+    # come from one grouping, and applications without an interview drop out.
+    return (
+        select(whole_days_of(decided - first_interview).label("days"))
+        .select_from(StageChange)
+        .join(Interview, Interview.application_id == StageChange.application_id)
+        .where(
+            StageChange.to_stage.in_(DECISION_STAGES),
+            belongs(scope, StageChange.application_id),
+        )
+        .group_by(StageChange.application_id)
+        .having(decided >= first_interview)
     )
-    return select(
-        literal(Span.TO_DECISION.value).label("span"),
-        whole_days(answered.c.decided_at, first_interview).label("days"),
-    ).where(answered.c.decided_at.is_not(None), answered.c.decided_at >= first_interview)
 
 
-def _to_ghosted(scope: Scope) -> Select[str, int]:
+def _to_ghosted(scope: Scope) -> Select[int | None]:
     """Days from the last news (the change before) to being marked ghosted."""
     earlier = aliased(StageChange)
-    last_news = (
-        select(func.max(earlier.changed_at))
+    days = (
+        select(whole_days(StageChange.changed_at, func.max(earlier.changed_at)))
         .where(
             earlier.application_id == StageChange.application_id,
             earlier.changed_at < StageChange.changed_at,
         )
         .scalar_subquery()
     )
-    return (
-        select(
-            literal(Span.TO_GHOSTED.value).label("span"),
-            whole_days(StageChange.changed_at, last_news).label("days"),
-        )
-        .join(Application, Application.id == StageChange.application_id)
-        .where(
-            StageChange.to_stage == Stage.GHOSTED,
-            StageChange.from_stage != Stage.WISHLIST,  # never sent: nobody to hear from
-            in_scope(scope),
-            last_news.is_not(None),
-        )
+    return select(days.label("days")).where(
+        StageChange.to_stage == Stage.GHOSTED,
+        StageChange.from_stage != Stage.WISHLIST,  # never sent: nobody to hear from
+        belongs(scope, StageChange.application_id),
     )
 
 
@@ -125,13 +120,25 @@ def time_in_stage(store: Store, scope: Scope) -> list[Timing]:
     The database counts how many applications took each number of days (a few hundred
     rows at most); the median is read from those counts.
     """
-    answered = _answered(scope)
-    spans = union_all(_to_reply(answered), _to_decision(answered), _to_ghosted(scope)).subquery()
-    query = select(spans.c.span, spans.c.days, func.count()).group_by(spans.c.span, spans.c.days)
+    # Counted span by span: the database sorts plain numbers much faster than pairs.
+    counts = []
+    for span, rows in (
+        (Span.TO_REPLY, _to_reply(scope)),
+        (Span.TO_DECISION, _to_decision(scope)),
+        (Span.TO_GHOSTED, _to_ghosted(scope)),
+    ):
+        each = rows.subquery()
+        counts.append(
+            select(literal(span.value).label("span"), each.c.days, func.count()).group_by(
+                each.c.days
+            )
+        )
+    query = union_all(*counts)
     histograms: dict[Span, dict[int, int]] = {span: {} for span in Span}
     with store.reading() as session:
         for span, days, n in session.execute(query):
-            histograms[Span(span)][int(days)] = int(n)
+            if days is not None:
+                histograms[Span(span)][int(days)] = int(n)
     return [Timing(span, _median(h), sum(h.values())) for span, h in histograms.items()]
 
 
@@ -153,6 +160,18 @@ def week_start(day: date, first_weekday: int) -> date:
 MAX_WEEKS = 52
 
 
+def _per_week(
+    what: str, week: ColumnElement[int], *where: ColumnElement[bool]
+) -> Select[str, int, int]:
+    """How many rows fall in each week. Grouped on its own, by a plain number: the database
+    sorts numbers much faster than the (what, week) pairs a single grouping would need."""
+    return (
+        select(literal(what).label("what"), week.label("week"), func.count())
+        .where(*where)
+        .group_by(week)
+    )
+
+
 def weekly_activity(store: Store, scope: Scope, first_weekday: int = 1) -> list[Week]:
     """Applications sent and interviews held per week, oldest first, every week shown.
 
@@ -164,23 +183,21 @@ def weekly_activity(store: Store, scope: Scope, first_weekday: int = 1) -> list[
     start = week_start(since, first_weekday) if since else this_week - timedelta(weeks=51)
     now = datetime.combine(scope.today + timedelta(days=1), time(), UTC)
     sent = sent_on()
-    applications = select(
-        literal("applications").label("what"), whole_weeks(sent, start).label("week")
-    ).where(Application.applied_on.is_not(None), sent >= start, source_matches(scope.source))
-    interviews = (
-        select(
-            literal("interviews").label("what"),
-            whole_weeks(Interview.starts_at, start).label("week"),
-        )
-        .join(Application, Application.id == Interview.application_id)
-        .where(
-            Interview.starts_at >= datetime.combine(start, time(), UTC),
-            Interview.starts_at < now,
-            source_matches(scope.source),
-        )
+    applications = _per_week(
+        "applications",
+        whole_weeks(sent, start),
+        Application.applied_on.is_not(None),
+        sent >= start,
+        source_matches(scope.source),
     )
-    both = union_all(applications, interviews).subquery()
-    query = select(both.c.what, both.c.week, func.count()).group_by(both.c.what, both.c.week)
+    interviews = _per_week(
+        "interviews",
+        whole_weeks(Interview.starts_at, start),
+        Interview.starts_at >= datetime.combine(start, time(), UTC),
+        Interview.starts_at < now,
+        belongs(Scope(scope.today, source=scope.source), Interview.application_id),
+    )
+    query = union_all(applications, interviews)
     with store.reading() as session:
         counts = {(what, int(week)): int(n) for what, week, n in session.execute(query)}
     weeks_in_view = (this_week - start).days // 7 + 1

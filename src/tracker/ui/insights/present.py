@@ -24,6 +24,8 @@ from tracker.ui.common.theme import STAGE_COLOURS
 from tracker.ui.insights.charts import Bar, Column, Series
 
 FEW = 5  # fewer applications than this behind a bar: drawn paler, "3 of 4" says why
+FEW_INTERVIEWS = 3  # the same for interviews of one kind
+PALER = "Paler bars rest on fewer than {few} {what}."
 
 SPAN_LABELS = {
     Span.TO_REPLY: "Applied → first reply",
@@ -134,7 +136,7 @@ def weak_figure(kinds: Sequence[WeakKind]) -> Figure:
                 k.weak / k.total if k.total else 0,
                 f"{k.weak} of {k.total}",
                 STAGE_COLOURS[Stage.INTERVIEWING],
-                faint=k.total < 3,
+                faint=k.total < FEW_INTERVIEWS,
             )
         )
         rows.append((k.kind.label, str(k.weak), str(k.total), share))

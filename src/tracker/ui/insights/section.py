@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -79,6 +80,8 @@ class Section(QWidget):
         self.table = row_table(self.model, f"{title}: the numbers")
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # As wide as its columns: no empty panel beside the numbers.
+        self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.save_button = QPushButton("Save as PNG…")
         self.save_button.setToolTip(f"Save the “{title}” chart as a picture")
         self.save_button.clicked.connect(self.save_png)
@@ -88,7 +91,7 @@ class Section(QWidget):
         top.addWidget(self.save_button)
         body = QHBoxLayout()
         body.addWidget(chart, 3, Qt.AlignmentFlag.AlignTop)
-        body.addWidget(self.table, 2, Qt.AlignmentFlag.AlignTop)
+        body.addWidget(self.table, 2, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 8)
         layout.addLayout(top)

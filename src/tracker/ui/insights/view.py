@@ -25,12 +25,15 @@ from PySide6.QtWidgets import (
 from tracker.domain import insights as figures
 from tracker.domain.changes import Kind
 from tracker.domain.store import Store
+from tracker.ui.common.writes import run_write
 from tracker.ui.events import DataEvents
 from tracker.ui.insights import present
 from tracker.ui.insights.charts import BarChart, ColumnChart
 from tracker.ui.insights.section import Section, hint
 
-GOAL_KEY = "insights/weekly_goal"  # per person; moves into the database with the settings
+# Where the weekly goal was kept before it moved into the database with the person's data:
+# carried over once into a database that has none yet. QSettings itself is only read.
+LEGACY_GOAL_KEY = "insights/weekly_goal"
 PERIODS: tuple[tuple[str, int | None], ...] = (
     ("Last 30 days", 30),
     ("Last 90 days", 90),
@@ -40,20 +43,30 @@ ALL_SOURCES = "All sources"
 
 
 def not_enough_text(sent: int) -> str:
-    so_far = "Nothing sent yet" if not sent else f"So far: {present.plural(sent, 'application')}"
+    if sent:
+        so_far = f"So far: {present.plural(sent, 'application')}. With a few more"
+    else:
+        so_far = "Nothing sent yet. Once a few are on their way"
     return (
         f"Insights start after about {figures.ENOUGH_APPLICATIONS} applications.\n\n"
-        f"{so_far}. With a few more, this page shows how far your applications get, "
-        "which sources reply, and how long each step takes."
+        f"{so_far}, this page shows how far your applications get, which sources reply, "
+        "and how long each step takes."
     )
 
 
-def load_goal() -> int:
-    stored = QSettings().value(GOAL_KEY, 0)
+def load_goal(store: Store, events: DataEvents, parent: QWidget | None = None) -> int:
+    """The goal kept with the data; an earlier version's goal in QSettings is moved there."""
+    goal = figures.weekly_goal(store)
+    if goal is not None:
+        return goal
     try:
-        return max(0, int(str(stored or 0)))
+        legacy = int(str(QSettings().value(LEGACY_GOAL_KEY, 0) or 0))
     except ValueError:
         return 0
+    if not 0 < legacy <= figures.MOST_A_WEEK:
+        return 0
+    written = run_write(parent, events, lambda: figures.set_weekly_goal(store, legacy))
+    return legacy if written is not None else 0
 
 
 # The rows the figures are counted from.
@@ -70,6 +83,7 @@ class InsightsView(QWidget):
     ) -> None:
         super().__init__(parent)
         self._store = store
+        self._events = events
         self._today = today
         self._stale = True
         self.period = QComboBox()
@@ -82,10 +96,10 @@ class InsightsView(QWidget):
         self.source.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.goal = QSpinBox()
         self.goal.setAccessibleName("Weekly goal: applications a week")
-        self.goal.setRange(0, 99)
+        self.goal.setRange(0, figures.MOST_A_WEEK)
         self.goal.setSpecialValueText("None")
         self.goal.setSuffix(" a week")
-        self.goal.setValue(load_goal())
+        self.goal.setValue(load_goal(store, events, self))
         self.goal.setToolTip("Optional: a line on the weekly chart. Nothing counts against you.")
         bar = QHBoxLayout()
         for label, widget in (("&Period", self.period), ("&Source", self.source)):
@@ -130,22 +144,24 @@ class InsightsView(QWidget):
             "by_source",
             "Who replies, by source",
             "A reply means someone there engaged: a screening or an interview, even if a no "
-            "came later. Silence or a no straight away is not one. Paler bars rest on fewer "
-            "than 5 applications.",
+            "came later. Silence or a no straight away is not one. "
+            + present.PALER.format(few=present.FEW, what="applications"),
             BarChart("Replies by source"),
             ("Source", "Sent", "Replied", "Share"),
         )
         self.by_role = Section(
             "by_role",
             "Who replies, by kind of role",
-            "Kinds come from the words in each role's title.",
+            "Kinds come from the words in each role's title. "
+            + present.PALER.format(few=present.FEW, what="applications"),
             BarChart("Replies by kind of role"),
             ("Kind of role", "Sent", "Replied", "Share"),
         )
         self.timing = Section(
             "timing",
             "How long things take",
-            "Typical (median) days; a long wait is about their process, not about you.",
+            "Typical (median) days; a long wait is about their process, not about you. "
+            + present.PALER.format(few=present.FEW, what="applications"),
             BarChart("Time in stage"),
             ("From → to", "Median", "Applications"),
         )
@@ -160,7 +176,8 @@ class InsightsView(QWidget):
             "weak",
             "Interviews that felt weaker",
             "From your debriefs: the interviews you marked weaker than you wanted, "
-            "out of all of that kind on those applications.",
+            "out of all of that kind on those applications. "
+            + present.PALER.format(few=present.FEW_INTERVIEWS, what="interviews"),
             BarChart("Interview kinds marked weaker"),
             ("Interview", "Felt weaker", "Of", "Share"),
         )
@@ -279,12 +296,16 @@ class InsightsView(QWidget):
     # --- keeping up ----------------------------------------------------------------------
 
     def _goal_changed(self, value: int) -> None:
-        QSettings().setValue(GOAL_KEY, value)
+        run_write(self, self._events, lambda: figures.set_weekly_goal(self._store, value))
         if self.stack.currentWidget() is self.figures_area:
             self._show_weeks(self.scope())
 
     def _on_changed(self, kinds: frozenset[Kind]) -> None:
         """A write to what the figures count: recount now if shown, else when next shown."""
+        if Kind.SETTINGS in kinds:  # a restored or imported database brings its own goal
+            self.goal.blockSignals(True)
+            self.goal.setValue(figures.weekly_goal(self._store) or 0)
+            self.goal.blockSignals(False)
         if not kinds & SHOWN:
             return
         if self.isVisible():
