@@ -104,3 +104,26 @@ def test_quitting_during_a_run_stops_it_quietly(qtbot, store, events) -> None:
     assert runs == []
     assert not scheduler.timer.isActive()
     store.close()  # the database can close: nothing uses it any more
+
+
+def test_a_run_waits_between_pages_while_the_person_types(qtbot, store, events) -> None:
+    import time
+
+    from PySide6.QtWidgets import QLineEdit
+
+    from tracker.ui.reminders.scheduler import QUIET_S
+
+    scheduler = RuleScheduler(store, events, clock=lambda: MONDAY)
+    with qtbot.waitSignal(scheduler.ran):
+        scheduler.start()  # from here it watches the person's input
+    box = QLineEdit()
+    qtbot.addWidget(box)
+    assert scheduler._between_pages() is False  # nobody typing: on with the next page
+    qtbot.keyClick(box, "a")
+    typed = time.monotonic()
+    assert scheduler._between_pages() is False  # goes on, but only once the typing paused
+    assert time.monotonic() - typed >= QUIET_S
+    qtbot.keyClick(box, "b")
+    scheduler._cancel.set()  # quitting: no more waiting
+    assert scheduler._between_pages() is True
+    scheduler.stop()

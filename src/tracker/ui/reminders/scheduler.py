@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 
 from tracker.domain.changes import NOTHING, Kind, join_touched
 from tracker.domain.store import Store
@@ -40,6 +41,12 @@ log = logging.getLogger(__name__)
 
 RECHECK = timedelta(minutes=5)
 QT_TIMER_LIMIT_MS = 2**31 - 1
+# While the person types, clicks or scrolls, a run waits between pages: the window gets the
+# whole of Python's lock, so a keystroke is answered as fast as when the rules are idle.
+QUIET_S = 0.4  # since the last input, before a run goes on
+INPUT_EVENTS = frozenset(
+    {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel, QEvent.Type.DragMove}
+)
 STOP_WAIT_S = 30  # on quit: a page of applications takes well under a second
 # Writes to these kinds of rows can make a rule fire or a task pointless.
 RELEVANT = frozenset(
@@ -102,6 +109,7 @@ class RuleScheduler(QObject):
         self._number = 0  # of the latest run started on the worker
         self._outcome: Ran | None = None  # the worker's last result, also sent by _finished
         self._cancel = threading.Event()
+        self._input_at = 0.0  # time.monotonic() of the person's last input
         self._queued = False
         self._queued_scope: Scope = frozenset()
         self._wanted: Scope = frozenset()  # what writes asked for since the last request
@@ -127,6 +135,9 @@ class RuleScheduler(QObject):
             return
         self._started = True
         self._events.touched.connect(self._on_touched)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
         self.request(None)
 
     def stop(self) -> None:
@@ -137,6 +148,9 @@ class RuleScheduler(QObject):
         self._queued = False
         if self._started:
             self._events.touched.disconnect(self._on_touched)
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self)
             self._started = False
         thread, self._thread = self._thread, None  # its result, still queued, is dropped
         if thread is not None:
@@ -144,6 +158,19 @@ class RuleScheduler(QObject):
             thread.join(STOP_WAIT_S)
             if thread.is_alive():
                 log.warning("The follow-up rules did not stop within %d s", STOP_WAIT_S)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in INPUT_EVENTS:
+            self._input_at = time.monotonic()
+        return False
+
+    def _between_pages(self) -> bool:
+        """Asked by a run on the worker between pages: True to stop (quitting). While the
+        person is busy with the window it waits, sleeping, so the window runs alone."""
+        while time.monotonic() - self._input_at < QUIET_S:
+            if self._cancel.wait(QUIET_S / 4):
+                return True
+        return self._cancel.is_set()
 
     def _on_touched(self, kinds: frozenset[Kind], applications: Scope) -> None:
         if not self._publishing and kinds & RELEVANT:
@@ -179,7 +206,7 @@ class RuleScheduler(QObject):
         self._thread.start()
 
     def _work(self, number: int, now: datetime, scope: Scope) -> None:
-        ran = self._outcome = self._run(now, scope, self._cancel.is_set)
+        ran = self._outcome = self._run(now, scope, self._between_pages)
         with suppress(RuntimeError):  # the app has gone without stop(): nobody to tell
             self._finished.emit((number, ran))
 
