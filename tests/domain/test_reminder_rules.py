@@ -177,6 +177,42 @@ def test_one_thank_you_per_interviewer_citing_what_was_discussed(store: Store) -
     assert len(rule_tasks(store, "thank_you")) == 1
 
 
+def test_a_thank_you_the_person_wrote_down_is_not_planned_again(store: Store) -> None:
+    from tracker.domain.tasks import TaskInput, create_task
+
+    app_id = new_application(store, stage=Stage.INTERVIEWING)
+    priya = person(store, "Priya Raman")
+    lee = person(store, "Lee Chen")
+    friday = at(4) - timedelta(hours=2)
+    interview(store, app_id, friday, {priya: "billing", lee: "Kafka"})
+    # Written down on the day, not linked to the interview (as the demo's "Thank Ken ...").
+    create_task(
+        store,
+        TaskInput(
+            "Send Priya a note", kind=TaskKind.THANK_YOU, application_id=app_id, contact_id=priya
+        ),
+    )
+    run(store, friday + timedelta(hours=2))
+    assert [task.contact_id for task in rule_tasks(store, "thank_you")] == [lee]
+
+
+def test_a_preparation_the_person_has_open_is_not_planned_again(store: Store) -> None:
+    from tracker.domain.tasks import TaskInput, create_task
+
+    app_id = new_application(store, stage=Stage.INTERVIEWING)
+    later = at(3) + timedelta(hours=2)
+    interview(store, app_id, later, {person(store, "Priya Raman"): None})
+    own = create_task(
+        store,
+        TaskInput("Questions for the screen", kind=TaskKind.PREP, application_id=app_id),
+    )
+    run(store, MONDAY)
+    assert rule_tasks(store, "prepare") == []
+    complete_task(store, own.value)
+    run(store, MONDAY)  # done early: the day before still gets its own reminder
+    assert len(rule_tasks(store, "prepare")) == 1
+
+
 def test_a_thank_you_for_an_old_interview_is_not_planned(store: Store) -> None:
     app_id = new_application(store, stage=Stage.INTERVIEWING)
     interview(store, app_id, MONDAY, {person(store, "Priya Raman"): "billing"})

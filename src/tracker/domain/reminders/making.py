@@ -10,6 +10,7 @@ window never waits long behind the rules.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -37,11 +38,43 @@ from tracker.domain.reminders.context import (
 
 REPLIED = "replied"  # a firing that stops a follow-up chain
 THANK_YOU_WINDOW = timedelta(days=14)  # a thank-you this late is not planned any more
+# A thank-you the person wrote down themselves, without linking it to the interview, counts
+# for an interview that far after it was made (written while planning the day, say).
+OWN_TASK_LEAD = timedelta(days=7)
 WAITING = (Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEWING)  # stages that can go quiet
 
 
 def local_day(moment: datetime) -> date:
     return moment.astimezone().date()
+
+
+@dataclass(frozen=True)
+class OwnTask:
+    """A thank-you or preparation task the person made (or a plan did), not a rule."""
+
+    kind: TaskKind
+    contact_id: int | None
+    interview_id: int | None
+    created_at: datetime
+    due_on: date | None
+    done: bool
+
+    def thanks(self, interview: Interview, contact_id: int) -> bool:
+        """Already a thank-you to this person for this interview."""
+        if self.kind is not TaskKind.THANK_YOU or self.contact_id != contact_id:
+            return False
+        if self.interview_id is not None:
+            return self.interview_id == interview.id
+        assert interview.starts_at is not None
+        return self.created_at >= interview.starts_at - OWN_TASK_LEAD
+
+    def prepares(self, interview: Interview, day: date) -> bool:
+        """Already an open preparation for this interview (or for the day before it)."""
+        if self.kind is not TaskKind.PREP:
+            return False
+        if self.interview_id is not None:
+            return self.interview_id == interview.id
+        return not self.done and (self.due_on is None or self.due_on <= day)
 
 
 class PageRun:
@@ -66,6 +99,25 @@ class PageRun:
         self.examined = 0
         self._new: list[tuple[Task, RuleFiring]] = []
         self._made_tasks: dict[int, Task] | None = None
+        # The person's own thank-you and preparation tasks: a rule does not plan them twice.
+        self.own: dict[int, list[OwnTask]] = {}
+        for row in session.execute(
+            select(
+                Task.application_id,
+                Task.kind,
+                Task.contact_id,
+                Task.interview_id,
+                Task.created_at,
+                Task.due_on,
+                Task.done,
+            ).where(
+                Task.application_id.in_(self.page),
+                Task.origin != TaskOrigin.RULE,
+                Task.kind.in_([TaskKind.THANK_YOU, TaskKind.PREP]),
+            )
+        ):
+            assert row.application_id is not None
+            self.own.setdefault(row.application_id, []).append(OwnTask(*row[1:]))
         self.fired: dict[tuple[str, str], int | None] = {
             (rule, subject): task_id
             for rule, subject, task_id in session.execute(
@@ -210,6 +262,9 @@ class PageRun:
         subject = f"interview:{interview.id}:contact:{part.contact_id}"
         if (rule.id, subject) in self.fired:
             return
+        own = self.own.get(application.id, [])
+        if any(task.thanks(interview, part.contact_id) for task in own):
+            return  # the person has it in hand (or done) already
         assert interview.starts_at is not None
         due = add_business_days(local_day(interview.starts_at), rule.number("business_days"))
         values, gaps = addressee_values(part.contact, "[their name]")
@@ -237,6 +292,8 @@ class PageRun:
             if task is not None and not task.done and task.due_on != due:
                 task.due_on = due  # the interview moved: so does the preparation
             return
+        if any(task.prepares(interview, day) for task in self.own.get(application.id, [])):
+            return  # the person is preparing already
         values = prepare_values(self.session, application, interview)
         self._make(
             application,
