@@ -15,6 +15,13 @@ from typing import TYPE_CHECKING
 
 from tracker import APP_NAME, __version__
 from tracker.paths import DATA_DIR_ENV, AppPaths
+from tracker.startup.settled import (
+    bring_to_front,
+    has_tray,
+    set_icon,
+    share_python_with_threads,
+    when_ready,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
@@ -270,7 +277,7 @@ def _run_window(
         if self_test:
             return _fail(error.title, error.message)
         return _resolve(error, paths)
-    hidden = background and not self_test and _has_tray()
+    hidden = background and not self_test and has_tray()
     if hidden:
         log.info("Started in the tray")  # started at login: the tray's Open shows the window
     elif background and not self_test:
@@ -280,10 +287,12 @@ def _run_window(
     shown.append(window)
     log.info("Window shown")
     if self_test:
-        return _finish_warmup(warmup) or _report_self_test(app, window, paths, store)
+        from tracker.selftest import report_self_test
+
+        return _finish_warmup(warmup) or report_self_test(app, window, paths, store)
 
     def start_reminders() -> None:  # the rules catch up, then the timer
-        _share_python_with_threads()
+        share_python_with_threads()
         window.start_reminders()
         if hidden and (window.reminders is None or window.reminders.tray is None):
             window.showMinimized()  # no tray after all: something must show the app runs
@@ -291,11 +300,11 @@ def _run_window(
     if warmup is not None:
         _finish_in_background(app, window, warmup, paths, start_reminders, hidden)
     else:
-        _when_ready(window, hidden, start_reminders)
+        when_ready(window, hidden, start_reminders)
     # The SVG icon loads Qt's SVG plugin (~5 ms): after the first paint, unseen that soon.
-    _when_ready(window, hidden, lambda: _set_icon(app))
+    when_ready(window, hidden, lambda: set_icon(app))
     if guard is not None:  # QtNetwork's import waits until the window is up
-        _when_ready(window, hidden, lambda: guard.listen(lambda: _bring_to_front(window)))
+        when_ready(window, hidden, lambda: guard.listen(lambda: bring_to_front(window)))
     code = 0
     try:
         code = int(app.exec())
@@ -313,57 +322,6 @@ def _run_window(
             shown.remove(window)
             window.hide()
             window.deleteLater()
-
-
-def _share_python_with_threads() -> None:
-    """Start-up is done; from here the follow-up rules' thread works beside the window.
-
-    Python lets one thread run at a time. The window calls Python for every cell it paints,
-    and would wait up to 5 ms each time the rules' thread holds the lock: ask threads to
-    hand it over within 1 ms. A full garbage collection holds the lock too, and walks every
-    object in the process: what start-up loaded (modules, SQLAlchemy, the widgets) stays for
-    the life of the app, so it is set aside (gc.freeze) and a collection on the rules'
-    thread takes tens of milliseconds instead of over a hundred."""
-    import gc
-
-    sys.setswitchinterval(0.001)
-    gc.freeze()
-
-
-def _set_icon(app: QApplication) -> None:
-    from PySide6.QtGui import QIcon
-
-    from tracker.assets import resource
-
-    app.setWindowIcon(QIcon(str(resource("icons", "job-tracker.svg"))))
-
-
-def _has_tray() -> bool:
-    from PySide6.QtWidgets import QSystemTrayIcon
-
-    return QSystemTrayIcon.isSystemTrayAvailable()
-
-
-def _when_ready(window: MainWindow, hidden: bool, callback: Callable[[], None]) -> None:
-    """Once the window has painted and the loop is idle; at once for a hidden window,
-    which never paints."""
-    if hidden:
-        from PySide6.QtCore import QTimer
-
-        QTimer.singleShot(0, callback)
-    else:
-        from tracker.startup.idle import when_idle_after_paint
-
-        when_idle_after_paint(window, callback)
-
-
-def _bring_to_front(window: MainWindow) -> None:
-    log.info("Another start asked to show the window")
-    if window.isMinimized():
-        window.showNormal()
-    window.show()
-    window.raise_()
-    window.activateWindow()
 
 
 def _finish_in_background(
@@ -401,7 +359,7 @@ def _finish_in_background(
     warmup.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
     if warmup.done:  # it may have finished before the connection was made
         QTimer.singleShot(0, lambda: finished(warmup.error))
-    _when_ready(window, hidden, warmup.window_idle)
+    when_ready(window, hidden, warmup.window_idle)
 
 
 def _finish_warmup(warmup: Warmup | None) -> int:
@@ -421,23 +379,3 @@ def _warmup_error(warmup: Warmup | None) -> StartupError | None:
     except StartupError as exc:
         return exc
     return None
-
-
-def _report_self_test(app: QApplication, window: MainWindow, paths: AppPaths, store: Store) -> int:
-    app.processEvents()
-    from tracker.selftest import check_database, check_resources
-
-    problems = check_resources() + check_database(store.engine)
-    if problems:
-        print(f"{APP_NAME} self-test: FAILED, " + "; ".join(problems), file=sys.stderr)
-        return 1
-    if not window.isVisible():
-        print(f"{APP_NAME} self-test: FAILED, the main window did not show", file=sys.stderr)
-        return 1
-    rows = window.applications.model.rowCount()
-    print(
-        f"{APP_NAME} {__version__} self-test: all is well "
-        f"(database {paths.database}, {rows} applications shown)"
-    )
-    window.close()
-    return 0

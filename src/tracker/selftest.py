@@ -8,14 +8,21 @@ fails here rather than later in front of the person.
 
 from __future__ import annotations
 
+import sys
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import TYPE_CHECKING
 
+from tracker import APP_NAME, __version__
 from tracker.assets import resource
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
     from sqlalchemy import Engine
+
+    from tracker.domain.store import Store
+    from tracker.paths import AppPaths
+    from tracker.ui.main_window import MainWindow
 
 IMAGE_FORMATS = {".svg": "SVG", ".png": "PNG", ".ico": "ICO", ".icns": "ICNS", ".jpg": "JPG"}
 TEXT_SUFFIXES = {".txt", ".md", ".json", ".toml", ".yaml", ".yml", ".csv", ".tmpl", ".template"}
@@ -131,3 +138,22 @@ def check_database(engine: Engine) -> list[str]:
     if revision != head:
         problems.append(f"the database is at schema {revision or 'none'}, the app expects {head}")
     return problems
+
+
+def report_self_test(app: QApplication, window: MainWindow, paths: AppPaths, store: Store) -> int:
+    """Print one line, all is well or what failed; the exit code for --self-test."""
+    app.processEvents()
+    problems = check_resources() + check_database(store.engine)
+    if problems:
+        print(f"{APP_NAME} self-test: FAILED, " + "; ".join(problems), file=sys.stderr)
+        return 1
+    if not window.isVisible():
+        print(f"{APP_NAME} self-test: FAILED, the main window did not show", file=sys.stderr)
+        return 1
+    rows = window.applications.model.rowCount()
+    print(
+        f"{APP_NAME} {__version__} self-test: all is well "
+        f"(database {paths.database}, {rows} applications shown)"
+    )
+    window.close()
+    return 0

@@ -338,7 +338,7 @@ def test_plan_my_response_on_an_application_not_rejected_says_so(window, add, mo
     applied = add("Kestrel Maps", "Cartographer", Stage.APPLIED)
     said: list[str] = []
     monkeypatch.setattr(
-        "tracker.ui.main_window.QMessageBox.information", lambda *a: said.append(a[2])
+        "tracker.ui.rejection.entry.QMessageBox.information", lambda *a: said.append(a[2])
     )
     opened = answer_panel(monkeypatch, None, lambda panel: panel.reject())
     assert window.plan_response(applied) is False
@@ -349,7 +349,7 @@ def test_plan_my_response_on_an_application_not_rejected_says_so(window, add, mo
 def test_ctrl_r_with_nothing_selected_says_what_to_select(window, qtbot, monkeypatch):
     said: list[str] = []
     monkeypatch.setattr(
-        "tracker.ui.main_window.QMessageBox.information", lambda *a: said.append(a[2])
+        "tracker.ui.rejection.entry.QMessageBox.information", lambda *a: said.append(a[2])
     )
     assert window.commands.plan_action.isEnabled()
     qtbot.keyClick(

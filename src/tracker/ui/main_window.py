@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QMessageBox,
     QStyle,
     QToolBar,
     QWidget,
@@ -293,43 +292,10 @@ class MainWindow(QMainWindow):
 
     def plan_response(self, application_id: int | None = None) -> bool:
         """Open the rejection panel ("Plan my response"); True when a plan was confirmed."""
-        from tracker.domain.errors import NotFoundError
-        from tracker.ui.rejection.panel import open_rejection_panel
+        from tracker.ui.rejection.entry import plan_response
 
         chosen = application_id if application_id is not None else self.selected_application()
-        if chosen is None:
-            QMessageBox.information(
-                self, "Plan my response", "Select an application on the board or in the table."
-            )
-            return False
-        try:
-            if not self._is_rejected(chosen):
-                return False
-            return open_rejection_panel(
-                self._store, self._events, chosen, self, override_dir=self.templates_dir
-            )
-        except NotFoundError as exc:
-            QMessageBox.warning(self, "Plan my response", str(exc))
-            return False
-
-    def _is_rejected(self, application_id: int) -> bool:
-        """Plan my response is for rejected applications; say so for any other."""
-        from tracker.db.enums import Stage
-        from tracker.domain.applications import get_application
-
-        data = get_application(self._store, application_id)
-        if Stage(data.stage) is Stage.REJECTED:
-            return True
-        from html import escape
-
-        what = escape(f"{data.role} at {data.company}")  # shown as typed, never as markup
-        QMessageBox.information(
-            self,
-            "Plan my response",
-            f"<p>{what} is in {Stage(data.stage).label}, not Rejected. "
-            "Plan my response is for applications that were turned down.</p>",
-        )
-        return False
+        return plan_response(self._store, self._events, chosen, self, self.templates_dir)
 
     def edit_templates(self) -> None:
         from tracker.ui.drafts.template_editor import TemplateEditorDialog
