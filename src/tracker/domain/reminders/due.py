@@ -61,31 +61,6 @@ def _open_due(today: date):  # type: ignore[no-untyped-def]
     )
 
 
-def due_tasks(store: Store, today: date) -> list[DueTask]:
-    """Open tasks due today or before (snoozed ones not), soonest first."""
-    query = (
-        select(
-            Task.id,
-            Task.title,
-            Task.kind,
-            Task.due_on,
-            Task.application_id,
-            Company.name,
-            Application.role,
-        )
-        .outerjoin(Application, Task.application_id == Application.id)
-        .outerjoin(Company, Application.company_id == Company.id)
-        .where(*_open_due(today))
-        .order_by(Task.due_on, Task.id)
-    )
-    with store.reading() as session:
-        return [
-            DueTask(task_id, title, kind, due_on, app_id, company, role)
-            for task_id, title, kind, due_on, app_id, company, role in session.execute(query)
-            if due_on is not None
-        ]
-
-
 def to_announce(store: Store, now: datetime) -> list[DueTask]:
     """Due tasks the person has not been told about since they fell due (none before the
     day's reminders start at DAY_STARTS)."""
