@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QStyle,
     QToolBar,
@@ -24,6 +23,7 @@ from tracker.domain.store import Store
 from tracker.startup.first_paint import FirstPaint
 from tracker.startup.idle import when_idle_after_paint
 from tracker.ui.about import show_about
+from tracker.ui.applications.count_label import CountLabel
 from tracker.ui.commands import WindowCommands
 from tracker.ui.common.icons import themed_icon
 from tracker.ui.common.settings import load_sort
@@ -78,11 +78,10 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
-        self.count_label = QLabel()
-        self.count_label.setContentsMargins(6, 0, 6, 0)
+        self.count_label = CountLabel()
         self.statusBar().addWidget(self.count_label)
         if self._painted is not None:
-            self._show_counts(self._painted.count, self._painted.count)
+            self.count_label.show_counts(self._painted.count, self._painted.count)
         # The count is about applications: shown on the board and the table, not elsewhere.
         self.tabs.currentChanged.connect(self._sync_count_label)
         self.reminders: ReminderController | None = None
@@ -252,8 +251,8 @@ class MainWindow(QMainWindow):
         )
         table.stage_moved.connect(self.on_stage_moved)
         table.plan_requested.connect(self.plan_response)
-        table.counts_changed.connect(self._show_counts)
-        self._show_counts(table.model.match_count, table.model.total_count)
+        table.counts_changed.connect(self.count_label.show_counts)
+        self.count_label.show_counts(table.model.match_count, table.model.total_count)
         self.commands.watch_table(table)
         return table
 
@@ -366,15 +365,6 @@ class MainWindow(QMainWindow):
 
     def _sync_count_label(self) -> None:
         self.count_label.setVisible(self.tabs.current_key() in ("board", "applications"))
-
-    def _show_counts(self, shown: int, total: int) -> None:
-        noun = "application" if total == 1 else "applications"
-        if total == 0:
-            self.count_label.setText("No applications yet")
-        elif shown == total:
-            self.count_label.setText(f"{total} {noun}")
-        else:
-            self.count_label.setText(f"Showing {shown} of {total} {noun}")
 
     # --- remembering -------------------------------------------------------------------
 
