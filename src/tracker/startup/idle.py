@@ -1,41 +1,47 @@
-""" "The window has painted and the app waits for input": the moment deferred start-up work runs."""
+""" "The window has painted and the app waits for input": the moment deferred start-up work runs.
+
+The work is posted from the loop's first aboutToBlock after the paint, not run inside it: the
+loop goes on to wait for input at once, and each piece runs as its own event, in the order it
+was asked for, so a key pressed in between waits for one piece at most, not for all of them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject
+from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 
 class _IdleAfterPaint(QObject):
-    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+    def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self._window = window
-        self._callback = callback
-        self._waiting = False
+        self.callbacks: list[Callable[[], None]] = []
+        self.waiting = True  # until the first paint
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() == QEvent.Type.Paint:
+        if watched is self._window and event.type() == QEvent.Type.Paint and self.waiting:
+            self.waiting = False
             self._window.removeEventFilter(self)
             dispatcher = QAbstractEventDispatcher.instance()
             if dispatcher is None:  # no event loop to wait for
-                self._run()
+                for callback in self.callbacks:
+                    callback()
             else:
-                self._waiting = True
                 dispatcher.aboutToBlock.connect(self._run)
         return False
 
     def _run(self) -> None:
-        dispatcher = QAbstractEventDispatcher.instance()
-        if self._waiting and dispatcher is not None:
-            self._waiting = False
-            dispatcher.aboutToBlock.disconnect(self._run)
+        QAbstractEventDispatcher.instance().aboutToBlock.disconnect(self._run)
         self.deleteLater()
-        self._callback()
+        for callback in self.callbacks:
+            QTimer.singleShot(0, callback)
 
 
 def when_idle_after_paint(window: QWidget, callback: Callable[[], None]) -> None:
-    """Call *callback* once, when the event loop is about to wait after *window*'s first paint."""
-    _IdleAfterPaint(window, callback)
+    """Call *callback* once, as an event of its own once the loop first waits for input after
+    *window*'s first paint."""
+    waiting = next((each for each in window.findChildren(_IdleAfterPaint) if each.waiting), None)
+    (waiting or _IdleAfterPaint(window)).callbacks.append(callback)
