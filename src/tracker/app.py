@@ -132,6 +132,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             "--data-dir pointing at a folder you can write to.",
         )
     _setup_logging(paths)
+    import PySide6.QtCore  # noqa: F401 (loaded first, so its import hook is quick for the rest)
+
+    from tracker.startup.pyside_imports import quicken_pyside_imports
+
+    quicken_pyside_imports()
     guard = None
     if not args.self_test:  # a self-test may run beside the app: it only reads
         from tracker.ui.instance import InstanceGuard

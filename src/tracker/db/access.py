@@ -8,7 +8,6 @@ do. The decision (access_problem) takes plain facts, so it is tested without a s
 from __future__ import annotations
 
 import os
-import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,6 +61,8 @@ def access_problem(found: Sequence[FileAccess], me: int | None) -> tuple[str, st
     names = " and ".join(str(f.path) for f in blocked)
     cannot = "read or change" if not all(f.readable for f in blocked) else "save changes to"
     others = sorted({f.owner for f in blocked if f.owner is not None and f.owner != me})
+    import shlex  # only for this message; start-up checks access on every launch
+
     quoted = " ".join(shlex.quote(str(f.path)) for f in blocked)
     if others:
         owner = ", ".join(user_name(uid) for uid in others)

@@ -22,7 +22,6 @@ from tracker.domain.rows import Sort, StageMove
 from tracker.domain.store import Store
 from tracker.startup.first_paint import FirstPaint
 from tracker.startup.idle import when_idle_after_paint
-from tracker.ui.about import show_about
 from tracker.ui.applications.count_label import CountLabel
 from tracker.ui.commands import WindowCommands
 from tracker.ui.common.icons import themed_icon
@@ -117,7 +116,7 @@ class MainWindow(QMainWindow):
             themed_icon("help-about", sp.SP_MessageBoxInformation), f"&About {APP_NAME}", self
         )
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(lambda: show_about(self, self._db_path))
+        self.about_action.triggered.connect(self._show_about)
         # The window's own commands (see tracker.ui.commands), also reachable from here.
         self.plan_action = self.commands.plan_action
         self.undo_action = self.commands.undo_action
@@ -218,6 +217,11 @@ class MainWindow(QMainWindow):
         """Both views with applications, so switching between them never waits."""
         self.tabs.view("board")
         self.tabs.view("applications")
+
+    def _show_about(self) -> None:
+        from tracker.ui.about import show_about  # html and the dialog: not before the first paint
+
+        show_about(self, self._db_path)
 
     def _forget_first_paint(self, _kinds: frozenset[Kind]) -> None:
         self._painted = None  # stale now: a view built from here on reads the database
