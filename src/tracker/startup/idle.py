@@ -7,6 +7,7 @@ was asked for, so a key pressed in between waits for one piece at most, not for 
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject, QTimer
@@ -35,6 +36,7 @@ class _IdleAfterPaint(QObject):
 
     def _run(self) -> None:
         QAbstractEventDispatcher.instance().aboutToBlock.disconnect(self._run)
+        _waiting.pop(self._window, None)
         self.deleteLater()
         for callback in self.callbacks:
             QTimer.singleShot(0, callback)
@@ -43,5 +45,11 @@ class _IdleAfterPaint(QObject):
 def when_idle_after_paint(window: QWidget, callback: Callable[[], None]) -> None:
     """Call *callback* once, as an event of its own once the loop first waits for input after
     *window*'s first paint."""
-    waiting = next((each for each in window.findChildren(_IdleAfterPaint) if each.waiting), None)
-    (waiting or _IdleAfterPaint(window)).callbacks.append(callback)
+    waiting = _waiting.get(window)
+    if waiting is None or not waiting.waiting:
+        waiting = _waiting[window] = _IdleAfterPaint(window)
+    waiting.callbacks.append(callback)
+
+
+# The one waiting per window (not window.findChildren: that would wrap every child in Python).
+_waiting: weakref.WeakKeyDictionary[QWidget, _IdleAfterPaint] = weakref.WeakKeyDictionary()

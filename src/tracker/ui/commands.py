@@ -3,6 +3,9 @@
 The Application and Edit menus act on what is selected in the view on screen, the board or
 the table, never on a view that is hidden. Every stage change, from any view (a drag, Ctrl+→,
 Move to, the detail dialog), is recorded here so Ctrl+Z moves the card back.
+
+The commands themselves (ui.applications.commands, with their dialogs) load when first used:
+the actions are made before the first paint, what they do is not needed by then.
 """
 
 from __future__ import annotations
@@ -19,13 +22,6 @@ from tracker.domain.errors import NotFoundError
 from tracker.domain.rows import StageMove
 from tracker.domain.store import Store
 from tracker.ui.applications.actions import ApplicationActions
-from tracker.ui.applications.commands import (
-    ArchiveCommand,
-    StageMoveCommand,
-    confirm_and_delete,
-    move_or_warn,
-)
-from tracker.ui.common.writes import refresh_missing
 from tracker.ui.events import DataEvents
 from tracker.ui.workspace import LazyTabs
 
@@ -118,6 +114,7 @@ class WindowCommands(QObject):
     def _named(self, application_id: int) -> tuple[str, str] | None:
         """(role, company), or None (and the views refreshed) when it was deleted meanwhile."""
         from tracker.domain.applications import get_application
+        from tracker.ui.common.writes import refresh_missing
 
         try:
             data = get_application(self._store, application_id)
@@ -144,6 +141,8 @@ class WindowCommands(QObject):
         return True
 
     def move_selected(self, stage: Stage) -> StageMove | None:
+        from tracker.ui.applications.commands import move_or_warn
+
         application_id = self.selected_id()
         if application_id is None:
             return None
@@ -155,6 +154,8 @@ class WindowCommands(QObject):
 
     def record_move(self, move: StageMove) -> None:
         """Every stage change arrives here once made; Ctrl+Z then moves it back."""
+        from tracker.ui.applications.commands import StageMoveCommand
+
         if move.changed:
             self.undo_stack.push(StageMoveCommand(self._store, self._events, move))
 
@@ -168,6 +169,8 @@ class WindowCommands(QObject):
         named = self._named(application_id)
         if named is None:
             return False
+        from tracker.ui.applications.commands import ArchiveCommand
+
         role, company = named
         command = ArchiveCommand(self._store, self._events, application_id, f"{role} at {company}")
         self.undo_stack.push(command)
@@ -182,6 +185,8 @@ class WindowCommands(QObject):
         named = self._named(application_id)
         if named is None:
             return False
+        from tracker.ui.applications.commands import confirm_and_delete
+
         role, company = named
         return confirm_and_delete(
             self._window, self._store, self._events, application_id, role, company

@@ -10,7 +10,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from tracker.db.problems import problem_of, while_running
 from tracker.paths import ensure_private_dir, private_log_handler
@@ -99,6 +99,8 @@ def install_excepthook(log_file: Path) -> None:
     """Route uncaught exceptions (including ones raised in Qt slots) to the log and a dialog."""
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        from PySide6.QtWidgets import QMessageBox  # loaded when there is something to say
+
         global _showing
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, tb)
@@ -136,5 +138,7 @@ def dialog_app_ready() -> bool:
 
 def show_startup_error(title: str, message: str) -> None:
     """Tell the person why the app cannot start (the caller has already printed it)."""
+    from PySide6.QtWidgets import QMessageBox
+
     if dialog_app_ready():
         QMessageBox.critical(None, title, message)

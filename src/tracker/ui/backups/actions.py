@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from tracker.db.backups import Backup
@@ -99,6 +99,8 @@ class BackupActions(QObject):
         return backup
 
     def backup_now(self) -> Backup | None:
+        from PySide6.QtWidgets import QMessageBox  # its dialogs load when used
+
         from tracker.db.backups import BackupError, take_backup
 
         self.wait()
@@ -116,6 +118,8 @@ class BackupActions(QObject):
 
     def before_import(self) -> bool:
         """A backup before an import writes; False (after saying why) when none could be made."""
+        from PySide6.QtWidgets import QMessageBox
+
         from tracker.db.backups import BackupError, take_backup
 
         self.wait()
@@ -141,6 +145,8 @@ class BackupActions(QObject):
         return restored
 
     def check(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from tracker.db.backups import check_file
 
         problem = check_file(self._database)

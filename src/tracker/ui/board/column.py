@@ -52,6 +52,10 @@ class BoardList(QListView):
 
     def __init__(self, model: BoardColumnModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # A viewport of our own, the same plain QWidget Qt would make: asking PySide for Qt's
+        # (self.viewport()) makes it load every QtWidgets class to name the object's type,
+        # some 5 ms before the first paint.
+        self.setViewport(QWidget())
         self.column_model = model
         self.placeholder = ""
         self._drop_hover = False

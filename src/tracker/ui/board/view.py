@@ -14,7 +14,6 @@ from tracker.domain.changes import Kind
 from tracker.domain.rows import BOARD_PAGE as CARD_PAGE
 from tracker.domain.rows import StageMove
 from tracker.domain.store import Store
-from tracker.ui.applications.commands import move_or_warn
 from tracker.ui.board.column import BoardColumn, BoardList, ClosedToggle
 from tracker.ui.common.roles import ItemRole
 from tracker.ui.events import DataEvents
@@ -222,6 +221,8 @@ class BoardView(QWidget):
         return self.move_application(application_id, ACTIVE_STAGES[position])
 
     def move_application(self, application_id: int, stage: Stage) -> StageMove | None:
+        from tracker.ui.applications.commands import move_or_warn  # with its dialogs, when used
+
         move = move_or_warn(self, self._store, self._events, application_id, stage)
         self.select_application(application_id)
         if move is not None and move.changed:

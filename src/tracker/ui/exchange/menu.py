@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from tracker.domain.changes import EVERYTHING
 from tracker.domain.store import Store
@@ -68,6 +68,8 @@ def import_file(
 ) -> bool:
     """Ask for a file (unless given), then run the import dialog; True when data was added."""
     from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog, QMessageBox  # dialogs load when used
 
     from tracker.domain.exchange.files import ExchangeError
     from tracker.ui.exchange.import_dialog import ImportDialog
