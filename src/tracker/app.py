@@ -272,7 +272,7 @@ def _run_window(
             store,
             DataEvents(),
             db_path=paths.database,
-            first_paint=lambda sort: read_first_paint(paths.database, sort),
+            first_paint=lambda sort, view: read_first_paint(paths.database, sort, view),
         )
     except sqlite3.DatabaseError as exc:
         # A damaged file can fail the first read before its check reports: say which.

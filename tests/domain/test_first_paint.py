@@ -88,9 +88,17 @@ def test_first_paint_board_matches_the_domain(store: Store, db_path: Path) -> No
         store, TaskInput(title="Done", due_on=date(2026, 1, 1), application_id=first)
     ).value
     complete_task(store, done)
+    rejected = create_application(
+        store, ApplicationInput(company="Northwind", role="Engineer", stage=Stage.REJECTED)
+    ).value
     painted = read_first_paint(db_path).board
-    assert painted.cards == board_columns(store, with_next_tasks=False)
+    assert painted is not None
+    expected = board_columns(store, with_next_tasks=False)
+    assert [card.id for card in expected[Stage.REJECTED]] == [rejected]
+    expected[Stage.REJECTED] = []  # the closed lanes start folded: counted, read when opened
+    assert painted.cards == expected
     assert painted.counts == stage_counts(store)
+    assert painted.counts[Stage.REJECTED] == 1
     full = {card.id: card for column in board_columns(store).values() for card in column}
     assert painted.next_tasks[first] == full[first].next_task
     assert painted.next_tasks[first] is not None
@@ -109,3 +117,18 @@ def test_first_paint_reads_one_page_per_board_column(store: Store, db_path: Path
     total = FIRST_BOARD_PAGE + 3
     assert painted.counts[Stage.WISHLIST] == total == stage_counts(store)[Stage.WISHLIST]
     assert painted.cards[Stage.WISHLIST] == column_page(store, Stage.WISHLIST, 0, FIRST_BOARD_PAGE)
+
+
+def test_first_paint_reads_only_the_view_on_screen(store: Store, db_path: Path) -> None:
+    create_application(store, ApplicationInput(company="Acme", role="Engineer"))
+    create_application(store, ApplicationInput(company="Kestrel", role="Analyst"))
+
+    board = read_first_paint(db_path, on_screen="board")
+    assert board.rows is None  # the table is not on screen: its rows wait
+    assert board.board is not None
+    assert board.count == 2  # the status bar's count is read either way
+
+    table = read_first_paint(db_path, on_screen="applications")
+    assert table.board is None
+    assert table.rows == table_rows(store)
+    assert table.count == 2

@@ -430,3 +430,29 @@ def test_a_lane_with_one_card_is_no_taller_than_it(board, add, qtbot):
     for stage in (Stage.ACCEPTED, Stage.WITHDRAWN, Stage.GHOSTED):
         assert 1 <= visible_cards(board, stage) < 1.5
     assert visible_cards(board, Stage.REJECTED) >= 2  # the rest of the room
+
+
+def test_a_board_from_the_first_paint_reads_the_closed_lanes_when_first_opened(
+    qtbot, store, events, add, db_path
+):
+    from tracker.startup.first_paint import read_first_paint
+
+    add("Northwind", "Backend Engineer", Stage.APPLIED)
+    rejected = add("Kestrel Maps", "Data Engineer", Stage.REJECTED)
+    board = BoardView(store, events, first_paint=read_first_paint(db_path).board)
+    qtbot.addWidget(board)
+    board.resize(1200, 600)
+    board.show()
+    qtbot.waitExposed(board)
+    lane = board.columns[Stage.REJECTED]
+    qtbot.wait(50)  # the folded lane's hidden view must not fetch on its own
+    assert lane.model.rowCount() == 0
+    assert "Rejected · 1" in lane.header.text()
+    assert board.closed_toggle.text() == "Closed · 1"
+
+    qtbot.mouseClick(board.closed_toggle, Qt.MouseButton.LeftButton)
+
+    assert board.closed_panel.isVisible()
+    assert lane.model.rowCount() == 1
+    assert board.select_application(rejected)
+    assert board.selected_stage() is Stage.REJECTED

@@ -117,7 +117,10 @@ def test_only_the_view_on_screen_is_built_before_the_first_paint(
     add("Northwind", "Backend Engineer")
     add("Kestrel Maps", "Data Engineer")
     main = MainWindow(
-        store, events, db_path=db_path, first_paint=lambda sort: read_first_paint(db_path, sort)
+        store,
+        events,
+        db_path=db_path,
+        first_paint=lambda sort, view: read_first_paint(db_path, sort, view),
     )
     qtbot.addWidget(main)
     assert main.tabs.current_key() == "board"
@@ -138,7 +141,10 @@ def test_a_change_before_the_table_is_built_is_read_from_the_database(
 
     add("Northwind", "Backend Engineer")
     main = MainWindow(
-        store, events, db_path=db_path, first_paint=lambda sort: read_first_paint(db_path, sort)
+        store,
+        events,
+        db_path=db_path,
+        first_paint=lambda sort, view: read_first_paint(db_path, sort, view),
     )
     qtbot.addWidget(main)
     add("Kestrel Maps", "Data Engineer")

@@ -7,7 +7,7 @@ large pipeline is on screen before SQLAlchemy has finished importing.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -31,30 +31,78 @@ from tracker.startup.first_paint_sql import (
 class FirstPaint:
     sort: Sort
     count: int  # rows in the table (live applications); Qt asks for more as it scrolls
-    rows: list[ApplicationRow]  # the first page of them
-    board: BoardFirstPaint
+    rows: list[ApplicationRow] | None  # the first page of them; None: the table was not read
+    board: BoardFirstPaint | None  # None: the board was not read
 
 
-def read_first_paint(path: Path, sort: Sort = DEFAULT_SORT) -> FirstPaint:
+def read_first_paint(
+    path: Path, sort: Sort = DEFAULT_SORT, on_screen: str | None = None
+) -> FirstPaint:
+    """What the window shows first. With *on_screen* "board" the table's rows are not read,
+    with "applications" the board is not; the count (for the status bar) always is. The
+    closed lanes start folded away: their counts are read, their cards when first opened."""
     key = (sort.column.value, sort.descending)
     today = date.today()
     connection = connect_read_only(path)
+    board = None
+    raw: list[tuple[Any, ...]] | None = None
     try:
         table_count = connection.execute(TABLE_COUNT_SQL).fetchone()[0]
-        raw = connection.execute(TABLE_PAGE_SQL[key]).fetchall()
-        cards = {
-            stage: _cards(connection.execute(BOARD_PAGE_SQL[stage.value]), today) for stage in Stage
-        }
-        counts = dict.fromkeys(Stage, 0)
-        for stage_text, stage_count in connection.execute(BOARD_COUNTS_SQL):
-            if stage_text in STAGES:  # a stage this version does not know has no column
-                counts[STAGES[stage_text]] = stage_count
-        board = BoardFirstPaint(cards, _next_tasks(connection, cards), counts)
+        if on_screen != "board":
+            raw = connection.execute(TABLE_PAGE_SQL[key]).fetchall()
+        if on_screen != "applications":
+            board = _board(connection, today)
     finally:
         connection.close()
     # Read without trusting the file: an unknown stage or unreadable date flags its row.
-    rows = [application_row(row) for row in raw]
+    rows = None if raw is None else [application_row(row) for row in raw]
     return FirstPaint(sort=sort, count=table_count, rows=rows, board=board)
+
+
+class FirstReads:
+    """The plain first read, kept for the board and the table until the data changes.
+
+    It reads for the view on screen; the other one, built once the window is idle, gets a
+    read of its own (still plain sqlite3: SQLAlchemy is loading on its thread by then)."""
+
+    def __init__(self, read: Callable[[Sort, str], FirstPaint], sort: Sort, on_screen: str):
+        self._read: Callable[[Sort, str], FirstPaint] | None = read
+        self.made: FirstPaint | None = read(sort, on_screen)
+
+    @property
+    def serving(self) -> bool:
+        return self._read is not None
+
+    def for_view(self, view: str, sort: Sort) -> FirstPaint | None:
+        """What it has for *view* ("board" or "applications"); None once the data changed."""
+        read, made = self._read, self.made
+        if read is None:
+            return None
+        if made is None or made.sort != sort:
+            missing = True
+        else:
+            missing = (made.rows if view == "applications" else made.board) is None
+        if missing:
+            made = self.made = read(sort, view)
+        return made
+
+    def forget(self) -> None:
+        """The data changed: a view built from here on reads the database."""
+        self._read = self.made = None
+
+
+def _board(connection: sqlite3.Connection, today: date) -> BoardFirstPaint:
+    cards = {
+        stage: _cards(connection.execute(BOARD_PAGE_SQL[stage.value]), today)
+        if stage in ACTIVE_STAGES
+        else []
+        for stage in Stage
+    }
+    counts = dict.fromkeys(Stage, 0)
+    for stage_text, stage_count in connection.execute(BOARD_COUNTS_SQL):
+        if stage_text in STAGES:  # a stage this version does not know has no column
+            counts[STAGES[stage_text]] = stage_count
+    return BoardFirstPaint(cards, _next_tasks(connection, cards), counts)
 
 
 def _cards(raw: Iterable[tuple[Any, ...]], today: date) -> list[BoardCard]:

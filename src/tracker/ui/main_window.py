@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -20,13 +20,14 @@ from tracker import APP_NAME
 from tracker.domain.changes import EVERYTHING
 from tracker.domain.rows import Sort, StageMove
 from tracker.domain.store import Store
-from tracker.startup.first_paint import FirstPaint
+from tracker.startup.first_paint import FirstPaint, FirstReads
 from tracker.startup.idle import when_idle_after_paint
 from tracker.ui.applications.count_label import CountLabel
 from tracker.ui.commands import WindowCommands
 from tracker.ui.common.icons import themed_icon
 from tracker.ui.common.settings import load_sort
 from tracker.ui.events import DataEvents
+from tracker.ui.window_settings import restore_window, save_window, saved_view
 from tracker.ui.workspace import LazyTabs
 
 if TYPE_CHECKING:
@@ -34,10 +35,6 @@ if TYPE_CHECKING:
     from tracker.ui.applications.view import ApplicationsView
     from tracker.ui.board.view import BoardView
     from tracker.ui.reminders.controller import ReminderController
-
-GEOMETRY_KEY = "window/geometry"
-STATE_KEY = "window/state"
-VIEW_KEY = "window/view"
 
 
 class MainWindow(QMainWindow):
@@ -49,7 +46,7 @@ class MainWindow(QMainWindow):
         events: DataEvents,
         db_path: Path | None = None,
         parent: QWidget | None = None,
-        first_paint: Callable[[Sort], FirstPaint] | None = None,
+        first_paint: Callable[[Sort, str], FirstPaint] | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
@@ -57,8 +54,8 @@ class MainWindow(QMainWindow):
         self._db_path = db_path
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 700)
-        # What the first paint read, for the board and the table: used until the data changes.
-        self._painted = first_paint(load_sort()) if first_paint else None
+        # What the first paint read (plain sqlite3), for the board and the table.
+        self._first = FirstReads(first_paint, load_sort(), saved_view()) if first_paint else None
         events.changed.connect(self._forget_first_paint)
         self.tabs = LazyTabs(self)
         self.commands = WindowCommands(
@@ -79,13 +76,13 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.count_label = CountLabel()
         self.statusBar().addWidget(self.count_label)
-        if self._painted is not None:
-            self.count_label.show_counts(self._painted.count, self._painted.count)
+        if self._first is not None and self._first.made is not None:
+            self.count_label.show_counts(self._first.made.count, self._first.made.count)
         # The count is about applications: shown on the board and the table, not elsewhere.
         self.tabs.currentChanged.connect(self._sync_count_label)
         self.reminders: ReminderController | None = None
         self._restore()  # builds the view on screen, for the first paint
-        if self._painted is None:
+        if self._first is None:
             self._build_views()  # the database is open already: nothing to gain by waiting
         else:
             when_idle_after_paint(self, self._build_views)
@@ -223,15 +220,24 @@ class MainWindow(QMainWindow):
 
         show_about(self, self._db_path)
 
+    def _first_read(self, view: str, sort: Sort | None = None) -> FirstPaint | None:
+        return self._first.for_view(view, sort or load_sort()) if self._first else None
+
+    def _table_first_read(self, sort: Sort) -> FirstPaint:
+        painted = self._first_read("applications", sort)
+        assert painted is not None  # offered to the table only while the first read serves
+        return painted
+
     def _forget_first_paint(self, _kinds: frozenset[Kind]) -> None:
-        self._painted = None  # stale now: a view built from here on reads the database
+        if self._first is not None:
+            self._first.forget()
         if not self.tabs.is_built("applications"):
             self.tabs.view("applications")  # the count in the status bar comes from it
 
     def _make_board(self) -> QWidget:
         from tracker.ui.board.view import BoardView
 
-        painted = self._painted
+        painted = self._first_read("board")
         board = BoardView(self._store, self._events, self, painted.board if painted else None)
         board.stage_moved.connect(self.on_stage_moved)
         board.open_requested.connect(self.open_application)
@@ -244,12 +250,11 @@ class MainWindow(QMainWindow):
     def _make_applications(self) -> QWidget:
         from tracker.ui.applications.view import ApplicationsView
 
-        painted = self._painted
         table = ApplicationsView(
             self._store,
             self._events,
             self,
-            first_paint=(lambda _sort: painted) if painted else None,
+            first_paint=self._table_first_read if self._first and self._first.serving else None,
             actions=self.commands.actions,
             undo_stack=self.commands.undo_stack,
         )
@@ -373,20 +378,11 @@ class MainWindow(QMainWindow):
     # --- remembering -------------------------------------------------------------------
 
     def _restore(self) -> None:
-        settings = QSettings()
-        geometry = settings.value(GEOMETRY_KEY)
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        state = settings.value(STATE_KEY)
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        self.tabs.open(str(settings.value(VIEW_KEY, "") or ""))
+        restore_window(self)
+        self.tabs.open(saved_view())
 
     def save_settings(self) -> None:
-        settings = QSettings()
-        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        settings.setValue(STATE_KEY, self.saveState())
-        settings.setValue(VIEW_KEY, self.tabs.current_key())
+        save_window(self, self.tabs.current_key())
         if self.tabs.is_built("applications"):
             self.applications.save_state()
 

@@ -86,7 +86,7 @@ class ApplicationsTableModel(RowTableModel):
         self._matches = 0  # rows the filter matches, read or not
         self._narrow = False  # a rare search term: see domain.table.table_filters
         self._total: int | None = None  # applications in all (None: count on the next load)
-        if first_paint is None:
+        if first_paint is None or first_paint.rows is None:
             self.reload()
         else:  # read at start-up without SQLAlchemy; the next load goes through the domain
             self._sort = first_paint.sort

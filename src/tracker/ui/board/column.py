@@ -232,6 +232,8 @@ class BoardColumn(QFrame):
         stacked with this one share what it does not need."""
         chrome = self._layout.sizeHint().height() - self.list.sizeHint().height()
         rows = self.model.total
+        if rows and not self.model.rowCount():
+            return  # counted, none read yet (a folded lane): fitted once its cards are read
         if rows:
             cards = rows * self.list.sizeHintForRow(0) + MARGIN_Y
         else:

@@ -93,9 +93,14 @@ class BoardView(QWidget):
         for column in self.columns.values():
             column.model.load_next_tasks = self._next_tasks
             column.model.load_page = self._page
+        self._closed_read = first_paint is None
         if first_paint is None:
             self.reload()
         else:  # read at start-up without SQLAlchemy
+            # The closed lanes start folded: counted, their cards read when first opened (and
+            # not fetched by their hidden views before then).
+            for stage in CLOSED_ORDER:
+                self.columns[stage].model.load_page = None
             self._show_cards(first_paint.cards, first_paint.next_tasks, first_paint.counts)
 
     def _wire(self, board_list: BoardList) -> None:
@@ -131,7 +136,21 @@ class BoardView(QWidget):
 
         counts = stage_counts(self._store)
         cards = {stage: column_page(self._store, stage, 0, CARD_PAGE) for stage in Stage}
+        self._closed_are_read()
         self._show_cards(cards, {}, counts)
+
+    def _closed_are_read(self) -> None:
+        self._closed_read = True
+        for stage in CLOSED_ORDER:
+            self.columns[stage].model.load_page = self._page
+
+    def _read_closed(self) -> None:
+        """The closed lanes' first cards, when they are first opened after a first paint."""
+        self._closed_are_read()
+        for stage in CLOSED_ORDER:
+            column = self.columns[stage]
+            column.model.set_cards(self._page(stage, 0, CARD_PAGE), None, column.model.total)
+            column.fit_to_cards()
 
     def _show_cards(
         self,
@@ -166,6 +185,8 @@ class BoardView(QWidget):
             self.reload()
 
     def _show_closed(self, on: bool) -> None:
+        if on and not self._closed_read:
+            self._read_closed()
         self.closed_panel.setVisible(on)
 
     # --- selection -----------------------------------------------------------------------
