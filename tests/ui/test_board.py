@@ -332,14 +332,9 @@ def test_a_board_from_the_first_paint_reads_the_rest_of_a_column_as_it_scrolls(
     qtbot, store, events, add, db_path
 ):
     from tracker.domain.rows import FIRST_BOARD_PAGE
-    from tracker.startup.first_paint import read_first_paint
 
     ids = [add(f"Company {i}", "Engineer", Stage.APPLIED) for i in range(FIRST_BOARD_PAGE + 5)]
-    board = BoardView(store, events, first_paint=read_first_paint(db_path).board)
-    qtbot.addWidget(board)
-    board.resize(1200, 500)
-    board.show()
-    qtbot.waitExposed(board)
+    board = board_from_first_paint(qtbot, store, events, db_path)
     applied = board.columns[Stage.APPLIED]
     assert applied.model.rowCount() == FIRST_BOARD_PAGE  # what the first paint read
     assert str(FIRST_BOARD_PAGE + 5) in applied.header.text()
@@ -435,15 +430,9 @@ def test_a_lane_with_one_card_is_no_taller_than_it(board, add, qtbot):
 def test_a_board_from_the_first_paint_reads_the_closed_lanes_when_first_opened(
     qtbot, store, events, add, db_path
 ):
-    from tracker.startup.first_paint import read_first_paint
-
     add("Northwind", "Backend Engineer", Stage.APPLIED)
     rejected = add("Kestrel Maps", "Data Engineer", Stage.REJECTED)
-    board = BoardView(store, events, first_paint=read_first_paint(db_path).board)
-    qtbot.addWidget(board)
-    board.resize(1200, 600)
-    board.show()
-    qtbot.waitExposed(board)
+    board = board_from_first_paint(qtbot, store, events, db_path)
     lane = board.columns[Stage.REJECTED]
     qtbot.wait(50)  # the folded lane's hidden view must not fetch on its own
     assert lane.model.rowCount() == 0
@@ -456,3 +445,15 @@ def test_a_board_from_the_first_paint_reads_the_closed_lanes_when_first_opened(
     assert lane.model.rowCount() == 1
     assert board.select_application(rejected)
     assert board.selected_stage() is Stage.REJECTED
+
+
+def board_from_first_paint(qtbot, store, events, db_path) -> BoardView:
+    """A board built as start-up builds it, from the plain first read, shown."""
+    from tracker.startup.first_paint import read_first_paint
+
+    board = BoardView(store, events, first_paint=read_first_paint(db_path).board)
+    qtbot.addWidget(board)
+    board.resize(1200, 500)
+    board.show()
+    qtbot.waitExposed(board)
+    return board
