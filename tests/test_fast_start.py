@@ -15,8 +15,8 @@ from pathlib import Path
 from tests.test_startup import make_database
 
 DRIVER = """
-import json, sys, threading
-from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject
+import gc, json, sys, threading
+from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 WATCHED = ("sqlalchemy", "alembic", "tracker.db.models", "tracker.db.engine",
@@ -43,6 +43,10 @@ class Probe(QObject):
         painted.set()
         if MODE == "modules":
             app.exit(0)
+        if MODE == "gc":  # off through start-up, on again once the window is idle
+            print(json.dumps({"gc_at_first_idle": gc.isenabled()}), flush=True)
+            QTimer.singleShot(200, lambda: (print(json.dumps({"gc_later": gc.isenabled()})),
+                                            app.exit(0)))
 
 
 MODE = sys.argv[1]
@@ -117,3 +121,13 @@ def test_a_damage_found_after_the_first_paint_still_exits_2_with_its_message(
     assert "The database is damaged" in result.stderr
     assert result.stderr.count("failed its integrity check") == 1
     assert path.read_bytes() == bytes(data)
+
+
+def test_garbage_collection_waits_until_the_window_is_idle(tmp_path: Path) -> None:
+    path = make_database(tmp_path / "data", applications=3)
+
+    result = run_driver("gc", path.parent)
+
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert lines[1:] == [{"gc_at_first_idle": False}, {"gc_later": True}]
