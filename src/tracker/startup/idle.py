@@ -39,7 +39,7 @@ class _IdleAfterPaint(QObject):
         _waiting.pop(self._window, None)
         self.deleteLater()
         for callback in self.callbacks:
-            QTimer.singleShot(0, callback)
+            QTimer.singleShot(0, self._window, callback)  # not once the window is gone
 
 
 def when_idle_after_paint(window: QWidget, callback: Callable[[], None]) -> None:

@@ -14,6 +14,7 @@ from tracker.domain.changes import Kind
 from tracker.domain.rows import BOARD_PAGE as CARD_PAGE
 from tracker.domain.rows import StageMove
 from tracker.domain.store import Store
+from tracker.startup.idle import when_idle_after_paint
 from tracker.ui.board.column import BoardColumn, BoardList, ClosedToggle
 from tracker.ui.common.roles import ItemRole
 from tracker.ui.events import DataEvents
@@ -48,20 +49,19 @@ class BoardView(QWidget):
         self.setAccessibleName("Pipeline board")
         self._store = store
         self._events = events
-        self.columns = {stage: BoardColumn(stage) for stage in (*ACTIVE_STAGES, *CLOSED_ORDER)}
+        # The closed lanes start folded away: after a first paint they are built once the
+        # board is idle (or when opened), counted until then, and read when first opened.
+        self.columns = {stage: BoardColumn(stage) for stage in ACTIVE_STAGES}
         for column in self.columns.values():
-            self._wire(column.list)
+            self._wire(column)
 
         self.closed_toggle = ClosedToggle()
         self.closed_toggle.toggled.connect(self._show_closed)
         self.closed_panel = QWidget()
         self.closed_panel.setAccessibleName("Closed applications")
-        closed = QVBoxLayout(self.closed_panel)
-        closed.setContentsMargins(0, 0, 0, 0)
-        closed.setSpacing(8)
-        for stage in CLOSED_ORDER:
-            closed.addWidget(self.columns[stage], 1)
-        closed.addStretch(0)  # what no lane needs stays below them all
+        self._closed_lanes = QVBoxLayout(self.closed_panel)
+        self._closed_lanes.setContentsMargins(0, 0, 0, 0)
+        self._closed_lanes.setSpacing(8)
         self.closed_panel.hide()
 
         bar = QHBoxLayout()
@@ -82,28 +82,42 @@ class BoardView(QWidget):
         layout.setSpacing(6)
         layout.addLayout(bar)
         layout.addLayout(lanes, 1)
-
         chain: list[QWidget] = [self.columns[stage].list for stage in ACTIVE_STAGES]
-        chain.append(self.closed_toggle)
-        chain += [self.columns[stage].list for stage in CLOSED_ORDER]
-        for first, second in pairwise(chain):
+        for first, second in pairwise([*chain, self.closed_toggle]):
             self.setTabOrder(first, second)
 
         events.changed.connect(self._on_data_changed)
-        for column in self.columns.values():
-            column.model.load_next_tasks = self._next_tasks
-            column.model.load_page = self._page
+        self._counts = dict.fromkeys(Stage, 0)
         self._closed_read = first_paint is None
         if first_paint is None:
             self.reload()
         else:  # read at start-up without SQLAlchemy
-            # The closed lanes start folded: counted, their cards read when first opened (and
-            # not fetched by their hidden views before then).
-            for stage in CLOSED_ORDER:
-                self.columns[stage].model.load_page = None
             self._show_cards(first_paint.cards, first_paint.next_tasks, first_paint.counts)
+            when_idle_after_paint(self, self.build_closed)
 
-    def _wire(self, board_list: BoardList) -> None:
+    def build_closed(self) -> None:
+        """The closed lanes (once): below the toggle, after it in the tab order."""
+        if CLOSED_ORDER[0] in self.columns:
+            return
+        previous: QWidget = self.closed_toggle
+        for stage in CLOSED_ORDER:
+            column = self.columns[stage] = BoardColumn(stage)
+            self._wire(column)
+            if not self._closed_read:  # counted only: not fetched by a hidden view
+                column.model.load_page = None
+            column.model.set_cards([], None, self._counts[stage])
+            column.set_count(self._counts[stage])
+            column.list.placeholder = DROP_HINT if sum(self._counts.values()) else ""
+            column.fit_to_cards()
+            self._closed_lanes.addWidget(column, 1)
+            self.setTabOrder(previous, column.list)
+            previous = column.list
+        self._closed_lanes.addStretch(0)  # what no lane needs stays below them all
+
+    def _wire(self, column: BoardColumn) -> None:
+        column.model.load_next_tasks = self._next_tasks
+        column.model.load_page = self._page
+        board_list = column.list
         board_list.card_dropped.connect(self.move_application)
         board_list.move_requested.connect(self.move_selected)
         board_list.delete_requested.connect(self.delete_requested)
@@ -136,6 +150,7 @@ class BoardView(QWidget):
 
         counts = stage_counts(self._store)
         cards = {stage: column_page(self._store, stage, 0, CARD_PAGE) for stage in Stage}
+        self.build_closed()
         self._closed_are_read()
         self._show_cards(cards, {}, counts)
 
@@ -146,6 +161,7 @@ class BoardView(QWidget):
 
     def _read_closed(self) -> None:
         """The closed lanes' first cards, when they are first opened after a first paint."""
+        self.build_closed()
         self._closed_are_read()
         for stage in CLOSED_ORDER:
             column = self.columns[stage]
@@ -159,13 +175,14 @@ class BoardView(QWidget):
         counts: dict[Stage, int],
     ) -> None:
         keep = self.selected_id()
-        total = 0
+        self._counts = counts
+        total = sum(counts.values())
         for stage, column in self.columns.items():
             column.model.set_cards(cards[stage], known, counts[stage])
             column.set_count(counts[stage])
-            total += counts[stage]
         for stage in CLOSED_ORDER:  # stacked: a full lane takes what the others do not need
-            self.columns[stage].fit_to_cards()
+            if stage in self.columns:
+                self.columns[stage].fit_to_cards()
         for stage, column in self.columns.items():
             empty_board = total == 0 and stage is Stage.WISHLIST
             column.list.placeholder = EMPTY_HINT if empty_board else DROP_HINT if total else ""
