@@ -20,7 +20,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 CACHE = HERE.parent / ".bench"
-RUNS = 7
+RUNS = 15  # the median of many: one launch can be slowed by the rest of the machine
 # Offscreen, and Qt's settings (sort, tab) in a folder of their own, not the person's. Python
 # may keep compiled bytecode (in .bench/, not beside the sources), as an installed app has it:
 # a PYTHONDONTWRITEBYTECODE=1 environment would otherwise compile the app's modules every launch.

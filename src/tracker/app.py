@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from tracker import APP_NAME, __version__
 from tracker.paths import DATA_DIR_ENV, AppPaths
+from tracker.startup.pyside_imports import quicken_pyside_imports
 from tracker.startup.settled import (
     bring_to_front,
     has_tray,
@@ -23,6 +24,8 @@ from tracker.startup.settled import (
     share_python_with_threads,
     when_ready,
 )
+
+quicken_pyside_imports()  # a launcher that loaded PySide6 before this module (else main())
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
@@ -138,8 +141,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     # again once the window is idle (or when main() returns).
     gc.disable()
     import PySide6.QtCore  # noqa: F401 (loaded first, so its import hook is quick for the rest)
-
-    from tracker.startup.pyside_imports import quicken_pyside_imports
 
     quicken_pyside_imports()
     guard = None

@@ -200,7 +200,9 @@ class BoardColumn(QFrame):
         self.model = BoardColumnModel(stage, self)
         self.list = BoardList(self.model, self)
         self.dot = QLabel("●")
-        self.dot.setStyleSheet(f"color: {stage_colour(stage).name()};")
+        dot = self.dot.palette()  # a palette, not a style sheet: that costs a style per label
+        dot.setColor(QPalette.ColorRole.WindowText, stage_colour(stage))
+        self.dot.setPalette(dot)
         self.dot.setAccessibleName(f"{stage.label} colour")
         self.header = QLabel()
         font = self.header.font()
