@@ -65,5 +65,5 @@ DEFAULT_SORT = Sort()
 
 FIRST_PAGE = 200  # rows the table reads at start-up; the rest come as they scroll into view
 BOARD_PAGE = 100  # cards a board column reads at a time; Qt asks for more as it scrolls
-FIRST_BOARD_PAGE = 30  # cards a column reads at start-up: more than a tall screen shows
+FIRST_BOARD_PAGE = 20  # cards a column reads at start-up: a 1920-pixel-tall screen shows about 18
 NEXT_TASK_SLOTS = 100  # cards whose next task the first paint reads (top of the open columns)
