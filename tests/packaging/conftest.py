@@ -12,7 +12,8 @@ import shutil
 import subprocess
 import sys
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,16 +80,42 @@ def icons(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@contextmanager
+def once_per_run(
+    name: str, factory: pytest.TempPathFactory, worker_id: str
+) -> Iterator[tuple[Path, bool]]:
+    """A folder made once per test run however many xdist workers ask, and whether it is built
+    already: the first worker builds in it while holding a lock, the others wait and reuse it.
+    (xdist's loadgroup was meant to keep these tests on one worker, but on pytest 9 its grouping
+    does nothing: each worker built the bundle and the .deb, a minute of CPU twice.)"""
+    if worker_id == "master":  # no workers: the session fixture is made once anyway
+        yield factory.mktemp(name), False
+        return
+    import fcntl  # the packaging tests run on Linux
+
+    shared = factory.getbasetemp().parent  # this run's folder, above each worker's own
+    folder, done = shared / name, shared / f"{name}.built"
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        built = done.exists()
+        folder.mkdir(exist_ok=True)
+        yield folder, built
+        done.touch()  # not reached when the build failed: the next worker tries again
+
+
 @pytest.fixture(scope="session")
-def bundle(pyinstaller: None, icons: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def bundle(
+    pyinstaller: None, icons: Path, tmp_path_factory: pytest.TempPathFactory, worker_id: str
+) -> Path:
     """The one-folder bundle, built from packaging/job-tracker.spec as `make package` does."""
-    work = tmp_path_factory.mktemp("pyinstaller")
-    run(
-        sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-        "--distpath", work / "dist", "--workpath", work / "build",
-        PACKAGING / "job-tracker.spec",
-        env={"JOB_TRACKER_ICONS": str(icons)},
-    )  # fmt: skip
+    with once_per_run("pyinstaller", tmp_path_factory, worker_id) as (work, built):
+        if not built:
+            run(
+                sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+                "--distpath", work / "dist", "--workpath", work / "build",
+                PACKAGING / "job-tracker.spec",
+                env={"JOB_TRACKER_ICONS": str(icons)},
+            )  # fmt: skip
     return work / "dist" / NAME
 
 
@@ -100,12 +127,20 @@ class Deb:
 
 @pytest.fixture(scope="session")
 def deb(
-    debian_tools: None, bundle: Path, icons: Path, tmp_path_factory: pytest.TempPathFactory
+    debian_tools: None,
+    bundle: Path,
+    icons: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    worker_id: str,
 ) -> Deb:
-    out = tmp_path_factory.mktemp("deb")
-    # Compression level 0: the contents are what is tested, and xz -6 takes half a minute.
-    built = run(PACKAGING / "linux" / "build-deb", bundle, icons, out, "0")
-    path = Path(built.stdout.strip().splitlines()[-1])
-    extracted = tmp_path_factory.mktemp("deb-root")
-    run("dpkg-deb", "-x", path, extracted)
+    with once_per_run("deb", tmp_path_factory, worker_id) as (work, built):
+        out, extracted = work / "out", work / "root"
+        if not built:
+            out.mkdir()
+            # Compression level 0: the contents are what is tested; xz -6 takes half a minute.
+            run(PACKAGING / "linux" / "build-deb", bundle, icons, out, "0")
+            [path] = out.glob("*.deb")
+            extracted.mkdir()
+            run("dpkg-deb", "-x", path, extracted)
+    [path] = out.glob("*.deb")
     return Deb(path=path, extracted=extracted)
