@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import faulthandler
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -59,3 +61,36 @@ def test_a_damaged_file_reaches_the_gui_thread_as_a_signal(
     assert warmup.error is finished.args[0]
     with pytest.raises(StartupError):
         warmup.engine()
+
+
+def test_what_the_warm_up_finishing_starts_may_use_the_store_a_waiting_write_is_opening(
+    qtbot, store: Store, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first write waits for the warm-up while the event loop turns; the loop delivers
+    the warm-up's `finished`, whose handler (the reminders starting) asks the same store for
+    its engine. That used to wait on the store's lock forever: the window froze."""
+    from tracker.domain.applications import ApplicationInput, create_application
+
+    release = threading.Event()
+    check = module.quick_check
+    monkeypatch.setattr(module, "quick_check", lambda path: (release.wait(10), check(path)))
+    warmup = Warmup(db_path).start()
+    opening = Store(connect=warmup.engine)  # (the `store` fixture made the file)
+    engines: list[object] = []
+    warmup.finished.connect(
+        lambda _error: engines.append(opening.engine), Qt.ConnectionType.QueuedConnection
+    )
+    # "finished" is queued a moment before "done": the waiting write's loop delivers it.
+    said_done = warmup._done.set
+    monkeypatch.setattr(warmup._done, "set", lambda: (time.sleep(0.2), said_done()))
+    QTimer.singleShot(50, release.set)
+
+    faulthandler.dump_traceback_later(60, exit=True)  # a deadlock ends the run, with its stack
+    try:
+        created = create_application(opening, ApplicationInput(company="Acme", role="Engineer"))
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+
+    assert created.value > 0
+    qtbot.waitUntil(lambda: len(engines) == 1)
+    assert engines == [opening.engine]  # one engine, whichever call made it

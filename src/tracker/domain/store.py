@@ -58,14 +58,20 @@ class Store:
         self._engine = engine
         self._connect = connect
         self._factory: sessionmaker[Session] | None = None
-        self._lock = threading.Lock()
+        # Re-entrant: connecting at start-up may wait for the warm-up while the event loop
+        # runs, and what the loop delivers then (the warm-up's own "finished") asks again.
+        self._lock = threading.RLock()
 
     @property
     def engine(self) -> Engine:
         with self._lock:
             if self._engine is None:
                 assert self._connect is not None
-                self._engine = self._connect()
+                engine = self._connect()
+                if self._engine is None:
+                    self._engine = engine
+                else:  # made meanwhile by a call from the event loop: keep that one
+                    engine.dispose()
             return self._engine
 
     def _sessions(self) -> sessionmaker[Session]:
