@@ -112,17 +112,9 @@ def test_the_application_count_shows_only_with_the_applications(window, add, eve
 def test_only_the_view_on_screen_is_built_before_the_first_paint(
     qtbot, store, events, add, db_path
 ):
-    from tracker.startup.first_paint import read_first_paint
-
     add("Northwind", "Backend Engineer")
     add("Kestrel Maps", "Data Engineer")
-    main = MainWindow(
-        store,
-        events,
-        db_path=db_path,
-        first_paint=lambda sort, view: read_first_paint(db_path, sort, view),
-    )
-    qtbot.addWidget(main)
+    main = window_from_first_paint(qtbot, store, events, db_path)
     assert main.tabs.current_key() == "board"
     assert main.tabs.is_built("board")
     assert not main.tabs.is_built("applications")  # not needed for the first paint
@@ -137,9 +129,19 @@ def test_only_the_view_on_screen_is_built_before_the_first_paint(
 def test_a_change_before_the_table_is_built_is_read_from_the_database(
     qtbot, store, events, add, db_path
 ):
+    add("Northwind", "Backend Engineer")
+    main = window_from_first_paint(qtbot, store, events, db_path)
+    add("Kestrel Maps", "Data Engineer")
+    events.publish({Kind.APPLICATIONS})  # the first paint's rows are stale now
+    main.tabs.show_view("applications")
+    assert main.applications.model.rowCount() == 2
+    assert main.count_label.text() == "2 applications"
+
+
+def window_from_first_paint(qtbot, store, events, db_path) -> MainWindow:
+    """A window built as start-up builds it: from the plain first read (not shown yet)."""
     from tracker.startup.first_paint import read_first_paint
 
-    add("Northwind", "Backend Engineer")
     main = MainWindow(
         store,
         events,
@@ -147,8 +149,4 @@ def test_a_change_before_the_table_is_built_is_read_from_the_database(
         first_paint=lambda sort, view: read_first_paint(db_path, sort, view),
     )
     qtbot.addWidget(main)
-    add("Kestrel Maps", "Data Engineer")
-    events.publish({Kind.APPLICATIONS})  # the first paint's rows are stale now
-    main.tabs.show_view("applications")
-    assert main.applications.model.rowCount() == 2
-    assert main.count_label.text() == "2 applications"
+    return main

@@ -30,6 +30,13 @@ DROP_HINT = "Drag a card here"
 SHOWN = frozenset({Kind.APPLICATIONS, Kind.TASKS})
 
 
+def placeholder(stage: Stage, total: int) -> str:
+    """What an empty lane says, with *total* applications on the whole board."""
+    if total == 0:
+        return EMPTY_HINT if stage is Stage.WISHLIST else ""
+    return DROP_HINT
+
+
 class BoardView(QWidget):
     stage_moved = Signal(object)  # a StageMove that changed stage (a rejection opens a panel)
     open_requested = Signal(int)  # application id: Enter or double-click on a card
@@ -107,7 +114,7 @@ class BoardView(QWidget):
                 column.model.load_page = None
             column.model.set_cards([], None, self._counts[stage])
             column.set_count(self._counts[stage])
-            column.list.placeholder = DROP_HINT if sum(self._counts.values()) else ""
+            column.list.placeholder = placeholder(stage, sum(self._counts.values()))
             column.fit_to_cards()
             self._closed_lanes.addWidget(column, 1)
             self.setTabOrder(previous, column.list)
@@ -184,8 +191,7 @@ class BoardView(QWidget):
             if stage in self.columns:
                 self.columns[stage].fit_to_cards()
         for stage, column in self.columns.items():
-            empty_board = total == 0 and stage is Stage.WISHLIST
-            column.list.placeholder = EMPTY_HINT if empty_board else DROP_HINT if total else ""
+            column.list.placeholder = placeholder(stage, total)
         closed = sum(counts[stage] for stage in CLOSED_ORDER)
         active = total - closed
         self.summary.setText(
