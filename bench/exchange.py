@@ -1,7 +1,7 @@
 """`make bench` (export and import): times for 10,000 rows, and memory for a 100 MB CSV.
 
 Printed for people, never asserted by the test suite. Each figure runs in a fresh process
-so peak memory (ru_maxrss) belongs to that step alone.
+so peak memory (memory.peak_rss_mb) belongs to that step alone.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 STAGES = ["Applied", "Interview scheduled", "Offer received", "No response", "Saved", "Rejected"]
+HERE = str(Path(__file__).resolve().parent)
 HEADER = "Company,Position,Status,Date applied,Link,Salary,Location,Notes\n"
 
 
@@ -40,8 +41,10 @@ def write_csv(path: Path, rows: int | None = None, size: int | None = None) -> i
 
 
 STEP = """
-import json, resource, sys, time
+import json, sys, time
 from pathlib import Path
+sys.path.insert(0, sys.argv.pop())  # bench/, for memory.py
+from memory import peak_rss_mb
 from tracker.db.migrate import open_database
 from tracker.domain.store import Store
 from tracker.domain.exchange.document import export_json
@@ -58,14 +61,14 @@ if step == "import":
 else:
     rows = export_json(store, Path(out))["applications"]
 seconds = time.perf_counter() - started
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+peak = peak_rss_mb()
 print(json.dumps({"seconds": seconds, "rows": rows, "peak_mb": peak}))
 """
 
 
 def run_step(step: str, csv_path: Path, db_path: Path, out: Path) -> dict[str, float]:
     result = subprocess.run(
-        [sys.executable, "-c", STEP, step, str(csv_path), str(db_path), str(out)],
+        [sys.executable, "-c", STEP, step, str(csv_path), str(db_path), str(out), HERE],
         capture_output=True,
         text=True,
         check=True,

@@ -9,17 +9,13 @@ input), prints the seconds since the launcher's clock (JOB_TRACKER_BENCH_T0) and
 from __future__ import annotations
 
 import os
-import resource
 import sys
 import time
 from collections.abc import Callable
 
+from memory import peak_rss_mb
 from PySide6.QtCore import QAbstractEventDispatcher, QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QMainWindow
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 class IdleAfterFirstPaint(QObject):
