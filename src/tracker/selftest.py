@@ -14,7 +14,7 @@ from importlib.resources.abc import Traversable
 from typing import TYPE_CHECKING
 
 from tracker import APP_NAME, __version__
-from tracker.assets import resource
+from tracker.assets import resource, resource_path
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -81,6 +81,8 @@ def check_resources() -> list[str]:
     problems: list[str] = []
     if not resource(*APP_ICON).is_file():
         problems.append(f"the app icon resources/{'/'.join(APP_ICON)} is missing")
+    elif not resource_path(*APP_ICON).is_file():  # the fallback icons are found this way
+        problems.append(f"resources/ is not a folder beside tracker.resources ({resource_path()})")
     for name, file in _files(resource()):
         suffix = _suffix(name)
         try:

@@ -59,10 +59,13 @@ def self_test(executable: Path, data_dir: Path) -> subprocess.CompletedProcess[s
 
 
 @pytest.fixture(scope="session")
-def debian_tools() -> None:
+def debian_tools(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> None:
     if shutil.which("dpkg-deb") is None:
         pytest.skip("the .deb is built and checked on Debian and Ubuntu only")
-    run(ROOT / "tools" / "debian-packages", "desktop-file-utils", "appstream")
+    # One worker at a time: two apt-get runs at once fail on dpkg's lock.
+    with once_per_run("debian-tools", tmp_path_factory, worker_id) as (_, installed):
+        if not installed:
+            run(ROOT / "tools" / "debian-packages", "desktop-file-utils", "appstream")
 
 
 @pytest.fixture(scope="session")

@@ -3,9 +3,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QStyle, QWidget
 
 from tracker.db.enums import Stage
 from tracker.domain.applications import set_archived
@@ -13,6 +13,7 @@ from tracker.domain.board import BoardCard, column_page
 from tracker.domain.changes import Kind
 from tracker.domain.detail import history
 from tracker.domain.tasks import TaskInput, create_task
+from tracker.ui.board.card_delegate import CardDelegate
 from tracker.ui.board.model import MIME_TYPE, STAGE_MIME_TYPE, BoardColumnModel
 from tracker.ui.board.view import CLOSED_ORDER, EMPTY_HINT, BoardView
 from tracker.ui.common.roles import ItemRole
@@ -253,6 +254,50 @@ def test_only_one_card_is_selected_on_the_whole_board(board, add):
     board.select_application(second)
     assert board.columns[Stage.APPLIED].list.selected_id() is None
     assert board.selected_id() == second
+
+
+def test_cards_paint_selected_hovered_and_focused_as_qt_itself_says(board, add, qtbot, monkeypatch):
+    """The card painter asks its list instead of reading option.state (which loads QStyle's
+    enums before the first paint): the list's answers are the ones Qt puts in option.state."""
+    first = add("Northwind", "Backend Engineer", Stage.APPLIED)
+    second = add("Kestrel", "Platform Engineer", Stage.APPLIED)
+    board.reload()
+    applied = board.columns[Stage.APPLIED].list
+    flags = QStyle.StateFlag
+    painted: list[tuple[int, tuple[bool, ...], tuple[bool, ...]]] = []
+    paint = CardDelegate.paint
+
+    def watched(delegate, painter, option, index):  # type: ignore[no-untyped-def]
+        state = option.state
+        qt_says = tuple(
+            bool(state & f)
+            for f in (flags.State_Selected, flags.State_MouseOver, flags.State_HasFocus)
+        )
+        asked = (applied.is_selected(index), applied.is_hovered(index), applied.has_focus_on(index))
+        painted.append((index.row(), qt_says, asked))
+        paint(delegate, painter, option, index)
+
+    monkeypatch.setattr(CardDelegate, "paint", watched)
+    board.activateWindow()
+    board.select_application(second)
+    applied.setFocus()
+    qtbot.waitUntil(applied.hasFocus)
+    rows = {applied.model().index(r, 0).data(ItemRole.CARD).id: r for r in range(2)}
+    hover_at = applied.visualRect(applied.model().index(rows[first], 0)).center()
+    qtbot.mouseMove(applied.viewport(), hover_at)
+    applied.viewport().repaint()
+
+    assert painted
+    assert all(qt_says == asked for _, qt_says, asked in painted), painted
+    states = {row: asked for row, _, asked in painted}
+    assert states[rows[first]] == (False, True, False)  # under the mouse
+    assert states[rows[second]] == (True, False, True)  # selected, with the keyboard focus
+
+    qtbot.mouseMove(board, board.rect().bottomRight() - QPoint(2, 2))  # off the cards
+    painted.clear()
+    applied.viewport().repaint()
+    assert all(qt_says == asked for _, qt_says, asked in painted), painted
+    assert not any(asked[1] for _, _, asked in painted)
 
 
 def test_the_card_shows_the_next_task_and_flags_it_overdue(board, store, events, add):

@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
-    QStyle,
     QToolBar,
     QWidget,
 )
@@ -91,10 +90,7 @@ class MainWindow(QMainWindow):
     # --- building ----------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        sp = QStyle.StandardPixmap
-        self.find_action = QAction(
-            themed_icon("edit-find", sp.SP_FileDialogContentsView), "&Find…", self
-        )
+        self.find_action = QAction(themed_icon("edit-find"), "&Find…", self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.find_in_view)
         self.next_view_action = QAction("&Next view", self)
@@ -103,15 +99,11 @@ class MainWindow(QMainWindow):
         self.previous_view_action = QAction("&Previous view", self)
         self.previous_view_action.setShortcut(QKeySequence("Ctrl+PgUp"))
         self.previous_view_action.triggered.connect(lambda: self.tabs.step(-1))
-        self.quit_action = QAction(
-            themed_icon("application-exit", sp.SP_DialogCloseButton), "&Quit", self
-        )
+        self.quit_action = QAction(themed_icon("application-exit"), "&Quit", self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
-        self.about_action = QAction(
-            themed_icon("help-about", sp.SP_MessageBoxInformation), f"&About {APP_NAME}", self
-        )
+        self.about_action = QAction(themed_icon("help-about"), f"&About {APP_NAME}", self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._show_about)
         # The window's own commands (see tracker.ui.commands), also reachable from here.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import signal
+import weakref
 from collections.abc import Callable
 from contextlib import suppress
 
@@ -33,11 +34,17 @@ class TerminateWatcher(QObject):
             os.read(self._reader, 64)  # Python runs the handler as this returns to it
 
 
+# The watcher of each app. Not parent.findChild(): that wraps every child of the app in Python,
+# the style too, whose enums cost ~10 ms before the first paint.
+_watchers: weakref.WeakKeyDictionary[QObject, TerminateWatcher] = weakref.WeakKeyDictionary()
+
+
 def quit_on_terminate(parent: QObject, quit_app: Callable[[], object]) -> TerminateWatcher | None:
     if not hasattr(signal, "SIGTERM") or not hasattr(os, "set_blocking"):
         return None  # Windows: no SIGTERM from a logout to catch
-    watcher = parent.findChild(TerminateWatcher)
+    watcher = _watchers.get(parent)
     if watcher is not None:  # one pipe per app, however often start-up goes round
         watcher.quit_app = quit_app
         return watcher
-    return TerminateWatcher(parent, quit_app)
+    watcher = _watchers[parent] = TerminateWatcher(parent, quit_app)
+    return watcher

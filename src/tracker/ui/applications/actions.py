@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QStyle, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from tracker.db.enums import Stage
 from tracker.ui.common.icons import themed_icon
@@ -17,27 +17,20 @@ class ApplicationActions(QObject):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        sp = QStyle.StandardPixmap
-        self.new_action = self._action(
-            "&New application…", "New application", "document-new", sp.SP_FileIcon
-        )
+        self.new_action = self._action("&New application…", "New application", "document-new")
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.edit_action = self._action(
-            "&Edit…", "Edit", "document-edit", sp.SP_FileDialogDetailedView
-        )
+        self.edit_action = self._action("&Edit…", "Edit", "document-edit")
         self.edit_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
-        self.delete_action = self._action("&Delete…", "Delete", "edit-delete", sp.SP_TrashIcon)
+        self.delete_action = self._action("&Delete…", "Delete", "edit-delete")
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
 
-        self.archive_action = self._action(
-            "&Archive", "Archive", "archive-insert", sp.SP_DialogSaveButton
-        )
+        self.archive_action = self._action("&Archive", "Archive", "archive-insert")
         self.archive_action.setToolTip("Put away without deleting (Ctrl+Z brings it back)")
         self.show_archived_action = QAction("Show &archived applications", self)
         self.show_archived_action.setCheckable(True)
 
         self.move_menu = QMenu("&Move to", parent)
-        self.move_menu.setIcon(themed_icon("go-next", sp.SP_ArrowForward))
+        self.move_menu.setIcon(themed_icon("go-next"))
         group = QActionGroup(self)
         group.setExclusive(True)  # the current stage shows as checked
         self.move_actions: dict[Stage, QAction] = {}
@@ -49,10 +42,10 @@ class ApplicationActions(QObject):
             self.move_actions[stage] = action
         group.triggered.connect(lambda action: self.move_requested.emit(Stage(action.data())))
 
-    def _action(self, text: str, short: str, icon: str, fallback: QStyle.StandardPixmap) -> QAction:
+    def _action(self, text: str, short: str, icon: str) -> QAction:
         parent = self.parent()
         assert isinstance(parent, QWidget)
-        action = QAction(themed_icon(icon, fallback, parent), text, self)
+        action = QAction(themed_icon(icon), text, self)
         action.setIconText(short)  # toolbar text without the mnemonic and ellipsis
         return action
 

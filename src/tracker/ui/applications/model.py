@@ -12,7 +12,6 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QStyle
 
 from tracker.db.enums import Stage
 from tracker.domain.rows import DEFAULT_SORT, ApplicationRow, Sort, SortColumn
@@ -219,7 +218,7 @@ class ApplicationsTableModel(RowTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return unreadable_tip(row) if row.unreadable else self._tooltip(row, column)
         if role == Qt.ItemDataRole.DecorationRole and row.unreadable and column is Column.COMPANY:
-            return themed_icon("dialog-warning", QStyle.StandardPixmap.SP_MessageBoxWarning)
+            return themed_icon("dialog-warning")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             # Screen readers would otherwise announce an empty cell as nothing at all.
             return self._text(row, column) or "not set"

@@ -3,16 +3,31 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from tracker.db.enums import Stage
 from tracker.domain.board_rows import BoardCard
 from tracker.ui.board.model import days_text, due_text, short_days_text
 from tracker.ui.common.roles import ItemRole
 from tracker.ui.common.theme import blend, is_dark, late_red, stage_colour
+
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    Index = QModelIndex | QPersistentModelIndex
+
+    class CardStates(Protocol):
+        """What the painter asks the list it paints in, instead of reading option.state:
+        PySide would load all of QStyle's enums to give that (~10 ms before the first paint)."""
+
+        def is_selected(self, index: Index) -> bool: ...
+        def is_hovered(self, index: Index) -> bool: ...
+        def has_focus_on(self, index: Index) -> bool: ...
+
 
 MARGIN_X = 8  # space around a card inside its column
 MARGIN_Y = 4
@@ -102,8 +117,9 @@ class CardLook:
 
 
 class CardDelegate(QStyledItemDelegate):
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, view: CardStates, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._view = view
         self._looks: dict[tuple[str, int], CardLook] = {}
 
     def look(self, option: QStyleOptionViewItem) -> CardLook:
@@ -135,11 +151,11 @@ class CardDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         look = self.look(option)
-        state: QStyle.StateFlag = option.state
         rect: QRect = option.rect
-        selected = bool(state & QStyle.StateFlag.State_Selected)
-        hovered = bool(state & QStyle.StateFlag.State_MouseOver)
-        focused = bool(state & QStyle.StateFlag.State_HasFocus)
+        view = self._view
+        selected = view.is_selected(index)
+        hovered = view.is_hovered(index)
+        focused = view.has_focus_on(index)
 
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

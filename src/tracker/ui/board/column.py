@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QRectF, Qt, Signal
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDrag,
@@ -33,6 +35,9 @@ from tracker.ui.board.model import BoardColumnModel, application_id_from, source
 from tracker.ui.common.roles import ItemRole
 from tracker.ui.common.theme import blend, is_dark, stage_colour
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QHoverEvent
+
 LANE_RADIUS = 8.0
 
 
@@ -60,7 +65,8 @@ class BoardList(QListView):
         self.placeholder = ""
         self._drop_hover = False
         self.setModel(model)
-        self.setItemDelegate(CardDelegate(self))
+        self.setItemDelegate(CardDelegate(self, self))
+        self._hovered = QPersistentModelIndex()  # the card under the mouse
         self.setUniformItemSizes(True)  # every card is as tall as the next: fast with thousands
         self.setAccessibleName(f"{model.stage.label} column")
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -76,6 +82,26 @@ class BoardList(QListView):
         # The lane behind shows through; cards paint their own background.
         self.viewport().setAutoFillBackground(False)
         self.setAutoFillBackground(False)
+
+    # What the card painter asks (CardStates): the same as Qt puts in option.state.
+    def is_selected(self, index: QModelIndex | QPersistentModelIndex) -> bool:
+        return self.selectionModel().isSelected(index)
+
+    def is_hovered(self, index: QModelIndex | QPersistentModelIndex) -> bool:
+        return index == self._hovered
+
+    def has_focus_on(self, index: QModelIndex | QPersistentModelIndex) -> bool:
+        return self.hasFocus() and index == self.currentIndex()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        # Track the card under the mouse as Qt does for its own hover state; Qt repaints both.
+        kind = event.type()
+        if kind in (QEvent.Type.HoverEnter, QEvent.Type.HoverMove):
+            position = cast("QHoverEvent", event).position().toPoint()
+            self._hovered = QPersistentModelIndex(self.indexAt(position))
+        elif kind == QEvent.Type.HoverLeave:
+            self._hovered = QPersistentModelIndex()
+        return super().viewportEvent(event)
 
     @property
     def stage(self) -> Stage:

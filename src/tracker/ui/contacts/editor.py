@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -92,13 +91,11 @@ class ContactEditor(QWidget):
         self.in_network = QCheckBox(NETWORK_TEXT)
         self.in_network.setAccessibleName("In my network")
         form.addRow("", self.in_network)
-
-        sp = QStyle.StandardPixmap
-        self.save_button = QPushButton(themed_icon("document-save", sp.SP_DialogSaveButton), "Save")
+        self.save_button = QPushButton(themed_icon("document-save"), "Save")
         self.save_button.setAccessibleName("Save contact")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
-        self.delete_button = QPushButton(themed_icon("edit-delete", sp.SP_TrashIcon), "Delete…")
+        self.delete_button = QPushButton(themed_icon("edit-delete"), "Delete…")
         self.delete_button.setAccessibleName("Delete contact")
         self.delete_button.clicked.connect(self.delete)
         self.status = plain(QLabel())

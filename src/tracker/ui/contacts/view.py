@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -111,7 +110,7 @@ class ContactsView(QWidget):
         self.network_only.setAccessibleName("Show only people in my network")
         self.network_only.setToolTip("Only people you could refer or be referred by")
         self.network_only.toggled.connect(self.apply_filter_now)
-        icon = themed_icon("contact-new", QStyle.StandardPixmap.SP_FileIcon, self)
+        icon = themed_icon("contact-new")
         self.new_button = QPushButton(icon, "New contact")
         self.new_button.setAccessibleName("New contact")
         self.new_button.setToolTip("Add a person (Ctrl+Shift+N)")

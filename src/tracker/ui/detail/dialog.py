@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -80,9 +79,7 @@ class ApplicationDetailDialog(QDialog):
         self.subtitle = plain(QLabel())
         self.subtitle.setStyleSheet("color: palette(placeholder-text);")
         self.open_posting = QPushButton("Open posting")
-        self.open_posting.setIcon(
-            themed_icon("internet-web-browser", QStyle.StandardPixmap.SP_DirLinkIcon)
-        )
+        self.open_posting.setIcon(themed_icon("internet-web-browser"))
         self.open_posting.setAccessibleName("Open the job posting in your browser")
         self.open_posting.clicked.connect(self.open_posting_url)
 

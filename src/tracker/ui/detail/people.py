@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -73,9 +72,7 @@ class PeopleTab(QWidget):
         self.empty = QLabel("No one here yet. Add the recruiter first: they know how it is going.")
         self.empty.setStyleSheet("color: palette(placeholder-text);")
         self.remove_button = QPushButton("Take off this application")
-        self.remove_button.setIcon(
-            themed_icon("list-remove", QStyle.StandardPixmap.SP_DialogCancelButton)
-        )
+        self.remove_button.setIcon(themed_icon("list-remove"))
         self.remove_button.setAccessibleName("Remove the selected person's role")
         self.remove_button.clicked.connect(self.remove_selected)
 

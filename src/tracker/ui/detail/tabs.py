@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
-    QStyle,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -97,10 +96,10 @@ class InterviewsTab(QWidget):
             "right after: those notes make the thank-you notes easy."
         )
         self.add_button = QPushButton("Add interview…")
-        self.add_button.setIcon(themed_icon("list-add", QStyle.StandardPixmap.SP_FileIcon))
+        self.add_button.setIcon(themed_icon("list-add"))
         self.edit_button = QPushButton("Edit…")
         self.delete_button = QPushButton("Delete")
-        self.delete_button.setIcon(themed_icon("edit-delete", QStyle.StandardPixmap.SP_TrashIcon))
+        self.delete_button.setIcon(themed_icon("edit-delete"))
         for button, name in (
             (self.add_button, "Add an interview"),
             (self.edit_button, "Edit the selected interview"),
@@ -190,9 +189,7 @@ class TasksTab(QWidget):
             "Nothing to do here right now. Add a follow-up if you are waiting on them."
         )
         self.complete_button = QPushButton("Mark done")
-        self.complete_button.setIcon(
-            themed_icon("object-select", QStyle.StandardPixmap.SP_DialogApplyButton)
-        )
+        self.complete_button.setIcon(themed_icon("object-select"))
         self.complete_button.setAccessibleName("Mark the selected task done")
         self.complete_button.clicked.connect(self.complete_selected)
         self.drafts = DraftActions(store, self, events)

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QAction, QCursor, QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStyle, QToolTip, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QToolTip, QWidget
 
 from tracker.domain.contacts import get_contact
 from tracker.domain.drafts.mailto import build_mailto
@@ -76,19 +76,12 @@ class DraftActions(QObject):
         self._events = events
         self.last_notice = ""  # the last thing said, for the status bar or a passing note
         self._task_id: int | None = None
-        sp = QStyle.StandardPixmap
-        self.copy_action = QAction(
-            themed_icon("edit-copy", sp.SP_FileDialogContentsView, parent), "C&opy draft", parent
-        )
+        self.copy_action = QAction(themed_icon("edit-copy"), "C&opy draft", parent)
         self.copy_action.setToolTip("Copy the subject and the message, to paste anywhere")
         self.copy_action.triggered.connect(self.copy)
-        self.mail_action = QAction(
-            themed_icon("mail-message-new", sp.SP_DialogOpenButton, parent), "Open in &mail", parent
-        )
+        self.mail_action = QAction(themed_icon("mail-message-new"), "Open in &mail", parent)
         self.mail_action.triggered.connect(self.open_in_mail)
-        self.sent_action = QAction(
-            themed_icon("mail-send", sp.SP_DialogYesButton, parent), "Mark &sent", parent
-        )
+        self.sent_action = QAction(themed_icon("mail-send"), "Mark &sent", parent)
         self.sent_action.setToolTip("You sent it: keep the draft as sent, with the time")
         self.sent_action.triggered.connect(self.mark_sent)
         self.set_task(None)

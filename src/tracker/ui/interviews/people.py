@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QStyle,
     QToolButton,
     QWidget,
 )
@@ -92,7 +91,7 @@ class ParticipantEditor(QFrame):
             self.connection.addItem(label, value.value)
         self.connection.setAccessibleName(f"How the connection felt with {person.name}")
         self.remove = QToolButton()
-        self.remove.setIcon(themed_icon("list-remove", QStyle.StandardPixmap.SP_DialogCloseButton))
+        self.remove.setIcon(themed_icon("list-remove"))
         self.remove.setToolTip(f"Take {person.name} off this interview")
         self.remove.setAccessibleName(f"Remove {who}")
         # Tab goes name → topics → connection → next person; the mouse removes.

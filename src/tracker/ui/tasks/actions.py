@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QMenu,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -45,31 +44,30 @@ class TaskActions(QObject):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        sp = QStyle.StandardPixmap
 
-        def action(text: str, icon: str, fallback: QStyle.StandardPixmap) -> QAction:
-            made = QAction(themed_icon(icon, fallback, parent), text, parent)
+        def action(text: str, icon: str) -> QAction:
+            made = QAction(themed_icon(icon), text, parent)
             made.setShortcutContext(SHORTCUT.WidgetWithChildrenShortcut)
             return made
 
-        self.new_action = action("&New task", "list-add", sp.SP_FileIcon)
+        self.new_action = action("&New task", "list-add")
         self.new_action.setShortcut(QKeySequence("Ctrl+T"))
         self.new_action.setToolTip("Add a task (Ctrl+T)")
-        self.complete_action = action("&Complete", "task-complete", sp.SP_DialogApplyButton)
+        self.complete_action = action("&Complete", "task-complete")
         # Space only works in the list itself (set there); here the keys that work anywhere.
         self.complete_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         self.complete_action.setToolTip("Mark the task done (Space or Ctrl+Enter)")
-        self.undo_action = action("&Reopen last completed", "edit-undo", sp.SP_ArrowBack)
+        self.undo_action = action("&Reopen last completed", "edit-undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.edit_action = action("&Edit…", "document-edit", sp.SP_FileDialogDetailedView)
+        self.edit_action = action("&Edit…", "document-edit")
         self.edit_action.setShortcut(QKeySequence("F2"))
         self.edit_action.setToolTip("Edit the task (F2 or Enter)")
-        self.delete_action = action("&Delete", "edit-delete", sp.SP_TrashIcon)
+        self.delete_action = action("&Delete", "edit-delete")
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.setToolTip("Delete the task (Delete)")
 
         self.snooze_menu = QMenu("&Snooze", parent)
-        self.snooze_menu.setIcon(themed_icon("alarm-symbolic", sp.SP_BrowserReload, parent))
+        self.snooze_menu.setIcon(themed_icon("alarm-symbolic"))
         self.snooze_menu.setToolTipsVisible(True)
         self._choices: list[QAction] = []
         for _ in range(3):
