@@ -7,8 +7,8 @@ import logging
 import os
 import stat
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from tracker import APP_ID
 
@@ -18,8 +18,7 @@ PRIVATE_DIR = 0o700
 O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # not on Windows, where links need privileges
 
 
-@dataclass(frozen=True)
-class AppPaths:
+class AppPaths(NamedTuple):
     data_dir: Path
     log_dir: Path
     # Qt's settings (window geometry and the like) as an INI file here; None: the platform's

@@ -63,14 +63,14 @@ def test_first_paint_matches_the_domain_query(
     painted = read_first_paint(db_path, sort)
     assert painted.rows == table_rows(store, sort=sort)
     assert [row.id for row in painted.rows] == [row.id for row in table_rows(store, sort=sort)]
-    assert painted.count == len(painted.rows) == 4
+    assert painted.live_count == len(painted.rows) == 4
 
 
 def test_first_paint_reads_only_the_first_page(store: Store, db_path: Path) -> None:
     for i in range(FIRST_PAGE + 5):
         create_application(store, ApplicationInput(company=f"Company {i}", role="Engineer"))
     painted = read_first_paint(db_path)
-    assert painted.count == FIRST_PAGE + 5
+    assert painted.live_count == FIRST_PAGE + 5
     assert [row.id for row in painted.rows] == [row.id for row in table_rows(store)][:FIRST_PAGE]
 
 
@@ -126,9 +126,9 @@ def test_first_paint_reads_only_the_view_on_screen(store: Store, db_path: Path) 
     board = read_first_paint(db_path, on_screen="board")
     assert board.rows is None  # the table is not on screen: its rows wait
     assert board.board is not None
-    assert board.count == 2  # the status bar's count is read either way
+    assert board.live_count == 2  # the status bar's count is read either way
 
     table = read_first_paint(db_path, on_screen="applications")
     assert table.board is None
     assert table.rows == table_rows(store)
-    assert table.count == 2
+    assert table.live_count == 2

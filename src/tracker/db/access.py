@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class FileAccess:
+class FileAccess(NamedTuple):
     path: Path
     owner: int | None  # the owner's user id; None where the system has none (Windows)
     readable: bool

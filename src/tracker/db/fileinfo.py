@@ -10,9 +10,9 @@ import ast
 import re
 import shutil
 import sqlite3
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import quote
 
 from tracker.db.problems import Problem, problem_of
@@ -51,8 +51,7 @@ class StartupError(Exception):
         self.shown = False  # told to the person already (start-up's own dialog)
 
 
-@dataclass(frozen=True)
-class FileState:
+class FileState(NamedTuple):
     exists: bool  # a non-empty file is there
     revision: str | None  # its schema revision, None for a new or empty database
     # Tables of ours but no revision and no rows: a first start that was cut off (older

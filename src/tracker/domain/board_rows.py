@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import NamedTuple
 
 from tracker.db.enums import Stage
 
 
-@dataclass(frozen=True)
-class NextTask:
+class NextTask(NamedTuple):
     id: int
     title: str
     due_on: date | None
 
 
-@dataclass(frozen=True)
-class BoardCard:
+class BoardCard(NamedTuple):
     """What one card on the board shows, and nothing more."""
 
     id: int
@@ -33,7 +31,7 @@ class BoardCard:
     def with_next_task(self, task: NextTask | None, today: date | None = None) -> BoardCard:
         today = today or date.today()
         overdue = task is not None and task.due_on is not None and task.due_on < today
-        return replace(self, next_task=task, overdue=overdue)
+        return self._replace(next_task=task, overdue=overdue)
 
 
 def make_card(
@@ -59,8 +57,7 @@ def make_card(
     )
 
 
-@dataclass(frozen=True)
-class BoardFirstPaint:
+class BoardFirstPaint(NamedTuple):
     """What start-up reads for the board: each column's first page, counts, top next tasks."""
 
     cards: dict[Stage, list[BoardCard]]

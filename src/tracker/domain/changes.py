@@ -11,9 +11,8 @@ SQLAlchemy here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 U = TypeVar("U")
@@ -76,8 +75,7 @@ def join_touched(
     return None if first is None or second is None else first | second
 
 
-@dataclass(frozen=True)
-class Written(Generic[T]):
+class Written(NamedTuple, Generic[T]):
     """A write's result (an id, a StageMove, or None), the kinds of rows it changed, and the
     ids of the applications it touched (None: not known, it may be any of them)."""
 

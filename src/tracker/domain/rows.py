@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from typing import NamedTuple
@@ -10,8 +9,7 @@ from typing import NamedTuple
 from tracker.db.enums import Stage
 
 
-@dataclass(frozen=True)
-class StageMove:
+class StageMove(NamedTuple):
     """What one stage change did; the UI reacts to it (a rejection opens the panel)."""
 
     application_id: int

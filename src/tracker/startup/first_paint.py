@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from tracker.db.enums import ACTIVE_STAGES, Stage
 from tracker.db.fileinfo import connect_read_only
@@ -27,10 +26,9 @@ from tracker.startup.first_paint_sql import (
 )
 
 
-@dataclass(frozen=True)
-class FirstPaint:
+class FirstPaint(NamedTuple):
     sort: Sort
-    count: int  # rows in the table (live applications); Qt asks for more as it scrolls
+    live_count: int  # rows in the table (live applications); Qt asks for more as it scrolls
     rows: list[ApplicationRow] | None  # the first page of them; None: the table was not read
     board: BoardFirstPaint | None  # None: the board was not read
 
@@ -56,7 +54,7 @@ def read_first_paint(
         connection.close()
     # Read without trusting the file: an unknown stage or unreadable date flags its row.
     rows = None if raw is None else [application_row(row) for row in raw]
-    return FirstPaint(sort=sort, count=table_count, rows=rows, board=board)
+    return FirstPaint(sort=sort, live_count=table_count, rows=rows, board=board)
 
 
 class FirstReads:

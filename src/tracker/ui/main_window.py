@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self.count_label = CountLabel()
         self.statusBar().addWidget(self.count_label)
         if self._first is not None and self._first.made is not None:
-            self.count_label.show_counts(self._first.made.count, self._first.made.count)
+            self.count_label.show_counts(self._first.made.live_count, self._first.made.live_count)
         # The count is about applications: shown on the board and the table, not elsewhere.
         self.tabs.currentChanged.connect(self._sync_count_label)
         self.reminders: ReminderController | None = None

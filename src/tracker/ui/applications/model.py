@@ -90,7 +90,7 @@ class ApplicationsTableModel(RowTableModel):
         else:  # read at start-up without SQLAlchemy; the next load goes through the domain
             self._sort = first_paint.sort
             self._rows = list(first_paint.rows)
-            self._matches = self._total = first_paint.count
+            self._matches = self._total = first_paint.live_count
 
     @property
     def current_sort(self) -> Sort:

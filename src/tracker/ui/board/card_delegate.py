@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
@@ -49,8 +48,7 @@ def muted_text(palette: QPalette) -> QColor:
     return blend(text, card_background(palette), 0.38)
 
 
-@dataclass(frozen=True)
-class CardLook:
+class CardLook(NamedTuple):
     """Fonts, metrics and colours for one font and palette: worked out once, not per card,
     because a board paints dozens of cards on every scroll step."""
 
