@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from tracker.db.enums import Connection, ContactRole, InterviewKind, RemoteMode, Stage, TaskKind
+from tracker.db.fileinfo import schema_head
 from tracker.db.migrate import open_database
 from tracker.db.models import (
     Application,
@@ -194,7 +195,10 @@ def generate(
 
 def cached(folder: Path, applications: int, one_stage: Stage | None = None) -> Path:
     """The benchmark database for this size, generated once and kept under *folder*."""
+    # Named by the schema revision too: a database from an older schema would be upgraded
+    # (and copied) by the app on its first launch, and the bench would time that.
     name = f"apps-{applications}" + (f"-{one_stage.value}" if one_stage else "")
+    name += f"-r{schema_head()}"
     target = folder / name / "tracker.db"
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
