@@ -48,7 +48,8 @@ class Probe(QObject):
         print(json.dumps({"loaded": loaded, "rows": window.applications.model.rowCount(),
                           "visible": window.isVisible(),
                           # QStyle's Python enums cost ~10 ms: icons and cards do without
-                          "qstyle": "QStyle" in vars(sys.modules["PySide6.QtWidgets"])}),
+                          "qstyle": "QStyle" in vars(sys.modules["PySide6.QtWidgets"]),
+                          "qt_pool_threads": pool_threads()}),
               flush=True)
         painted.set()
         if MODE == "modules":
@@ -57,6 +58,12 @@ class Probe(QObject):
             print(json.dumps({"gc_at_first_idle": gc.isenabled()}), flush=True)
             QTimer.singleShot(200, lambda: (print(json.dumps({"gc_later": gc.isenabled()})),
                                             app.exit(0)))
+
+
+def pool_threads():  # Qt's painting pool names its threads so; Linux lists them in /proc
+    import glob
+    names = [open(task + "/comm").read().strip() for task in glob.glob("/proc/self/task/*")]
+    return sum(name == "Thread (pooled)" for name in names)
 
 
 MODE = sys.argv[1]
@@ -97,7 +104,13 @@ def test_the_window_paints_before_sqlalchemy_alembic_the_domain_or_qstyle_loads(
     result = run_driver("modules", path.parent)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.splitlines()[0])
-    assert report == {"loaded": [], "rows": 3, "visible": True, "qstyle": False}
+    assert report == {
+        "loaded": [],
+        "rows": 3,
+        "visible": True,
+        "qstyle": False,
+        "qt_pool_threads": 0,  # painting stays on the GUI thread (QT_NO_GUI_THREADPOOL)
+    }
 
 
 def damage_unpainted_pages(path: Path) -> bytes:
