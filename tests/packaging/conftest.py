@@ -89,8 +89,8 @@ def once_per_run(
 ) -> Iterator[tuple[Path, bool]]:
     """A folder made once per test run however many xdist workers ask, and whether it is built
     already: the first worker builds in it while holding a lock, the others wait and reuse it.
-    (xdist's loadgroup was meant to keep these tests on one worker, but on pytest 9 its grouping
-    does nothing: each worker built the bundle and the .deb, a minute of CPU twice.)"""
+    (Without it each xdist worker that runs a packaging file built the bundle and the .deb,
+    a minute of CPU twice.)"""
     if worker_id == "master":  # no workers: the session fixture is made once anyway
         yield factory.mktemp(name), False
         return

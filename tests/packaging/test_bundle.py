@@ -8,7 +8,7 @@ import pytest
 
 from tests.packaging.conftest import ALL_WELL, NAME, self_test
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("packaging")]  # builds shared once
+pytestmark = pytest.mark.slow
 
 SOURCE_RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 SOURCE_VERSIONS = Path(__file__).resolve().parents[2] / "src/tracker/db/migrations/versions"

@@ -11,7 +11,7 @@ import pytest
 from tests.packaging.conftest import ALL_WELL, APP_ID, NAME, Deb, run, self_test
 from tracker import __version__
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("packaging")]  # builds shared once
+pytestmark = pytest.mark.slow
 
 ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 

@@ -12,7 +12,7 @@ import pytest
 
 from tests.packaging.conftest import ROOT
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("packaging")]  # builds shared once
+pytestmark = pytest.mark.slow
 
 
 def test_the_wheel_holds_resources_and_migrations(tmp_path: Path) -> None:
