@@ -13,11 +13,8 @@ def peak_rss_mb() -> float:
     once used much memory (bench/run.py generating the 100k database) reports the launcher's
     peak; VmHWM belongs to this process's address space alone.
     """
-    try:
-        status = Path("/proc/self/status").read_text()
-    except OSError:
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    for line in status.splitlines():
+    status = Path("/proc/self/status")
+    for line in status.read_text().splitlines() if status.exists() else []:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024  # kB
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # not Linux

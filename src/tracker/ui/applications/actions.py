@@ -43,8 +43,6 @@ class ApplicationActions(QObject):
         group.triggered.connect(lambda action: self.move_requested.emit(Stage(action.data())))
 
     def _action(self, text: str, short: str, icon: str) -> QAction:
-        parent = self.parent()
-        assert isinstance(parent, QWidget)
         action = QAction(themed_icon(icon), text, self)
         action.setIconText(short)  # toolbar text without the mnemonic and ellipsis
         return action
